@@ -1,0 +1,49 @@
+"""The ``timeline`` command: ``timeline check [PATH] [--archive DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from timeline.loading import LoadError, load
+
+
+def check(path: Path, archive: Path | None) -> int:
+    """Validate a data file; print every problem as PATH:LINE:COL: message. Exit status."""
+    if archive is not None and not archive.is_dir():
+        print(f"timeline check: --archive {archive}: not a directory", file=sys.stderr)
+        return 2
+    try:
+        timeline = load(path, archive_dir=archive)
+    except LoadError as exc:
+        print("\n".join(exc.lines(os.fspath(path))))
+        return 1
+    except Exception as exc:  # noqa: BLE001 - never a traceback for a user's file
+        print(f"{os.fspath(path)}:1:1: cannot load the file ({type(exc).__name__})")
+        return 1
+    quotes = sum(len(e.citations) for e in timeline.events)
+    checked = " (quotes checked against the archive)" if archive else ""
+    print(
+        f"{os.fspath(path)}: OK — {len(timeline.events)} events, {len(timeline.sources)} sources, "
+        f"{len(timeline.actors)} actors, {quotes} citations{checked}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    parser = argparse.ArgumentParser(prog="timeline", description="Tools for a citation-first timeline.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    checker = commands.add_parser("check", help="validate an events file and report every problem")
+    checker.add_argument("path", nargs="?", default="events.yaml", type=Path, help="the file (default: events.yaml)")
+    checker.add_argument("--archive", type=Path, metavar="DIR",
+                         help="check each quote of a source with `archive:` against DIR/<archive>")
+    args = parser.parse_args(argv)
+    return check(args.path, args.archive)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,494 @@
+"""The date model: honest precision, EDTF level-1 qualifiers, time zones, ordering, display.
+
+A curated date is parsed into a :class:`FlexDate`: one :class:`Point` or an interval of two
+(either side may be open, ``..``, or unknown, empty).  Every point knows the span of time it
+could denote as a half-open range of UTC seconds ``[lo, hi)``: ``1957`` covers the whole year,
+``2021-10-05T08:55Z`` one minute.  Calendar dates without a time are read as UTC days.
+
+Ordering rule (stable, documented in the README): events sort by the earliest instant their
+date could denote (for an open start ``../X``, the start of ``X``); at a tie the less precise
+date comes first (a "October 2021" heads its days), then by event id.
+
+Human-written dates (``5 October 2021``, ``Oct 2021``) are parsed by python-dateutil with the
+precision taken from what was written; all-numeric forms other than ISO 8601 (``05/10/2021``)
+are ambiguous between day-first and month-first and are rejected.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from enum import IntEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser as dateutil_parser
+
+MIN_TS = -62135596800  # 0001-01-01T00:00:00Z
+MAX_TS = 253402300800  # 10000-01-01T00:00:00Z (exclusive)
+
+
+class DateError(ValueError):
+    """A date that cannot be read; the message says what to write instead."""
+
+
+class Precision(IntEnum):
+    """How much of a date is known, coarsest first."""
+
+    YEAR = 0
+    MONTH = 1
+    DAY = 2
+    MINUTE = 3
+    SECOND = 4
+
+    @property
+    def label(self) -> str:
+        """Lower-case name used by the API."""
+        return self.name.lower()
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One endpoint: a calendar date at some precision, or an instant in time."""
+
+    lo: int  # inclusive, UTC seconds since the epoch
+    hi: int  # exclusive
+    precision: Precision
+    year: int
+    month: int | None = None
+    day: int | None = None
+    utc: datetime | None = None  # set for instants (minute/second precision)
+    approximate: bool = False
+    uncertain: bool = False
+    unspecified: str = ""  # the digits as written when some are X ("196X", "2021-XX")
+
+    @property
+    def is_instant(self) -> bool:
+        """True when a time of day is known."""
+        return self.utc is not None
+
+    def iso(self) -> str:
+        """Normalised ISO 8601 / EDTF text (UTC for instants), qualifiers kept."""
+        if self.unspecified:
+            text = self.unspecified
+        elif self.utc is not None:
+            fmt = "%Y-%m-%dT%H:%M:%SZ" if self.precision is Precision.SECOND else "%Y-%m-%dT%H:%MZ"
+            text = self.utc.strftime(fmt)
+        else:
+            text = f"{self.year:04d}"
+            if self.month is not None:
+                text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text + _qualifier(self.approximate, self.uncertain)
+
+    def bound_iso(self, *, last: bool) -> str:
+        """ISO 8601 text of the first (or last) unit this point may denote, at its precision."""
+        if self.utc is not None:
+            return self.iso().rstrip("~?%")
+        moment = datetime.fromtimestamp(self.hi - 1 if last else self.lo, UTC)
+        if self.precision is Precision.YEAR:
+            return f"{moment.year:04d}"
+        if self.precision is Precision.MONTH:
+            return f"{moment.year:04d}-{moment.month:02d}"
+        return moment.strftime("%Y-%m-%d")
+
+
+@dataclass(frozen=True, slots=True)
+class FlexDate:
+    """A parsed curated date: a single point, or an interval whose sides may be open/unknown."""
+
+    start: Point | None
+    end: Point | None
+    interval: bool = False
+    open_start: bool = False  # ".." : before the end, with no known start
+    open_end: bool = False  # ".." : after the start, with no known end
+
+    @property
+    def lo(self) -> int:
+        """Earliest instant (UTC seconds) the date could denote."""
+        return self.start.lo if self.start is not None else MIN_TS
+
+    @property
+    def hi(self) -> int:
+        """Latest instant (exclusive) the date could denote."""
+        if not self.interval:
+            assert self.start is not None
+            return self.start.hi
+        return self.end.hi if self.end is not None else MAX_TS
+
+    @property
+    def anchor(self) -> int:
+        """The instant the date is sorted by: its earliest known bound."""
+        first = self.start or self.end
+        assert first is not None
+        return first.lo
+
+    @property
+    def precision(self) -> Precision:
+        """The precision of the first known point."""
+        first = self.start or self.end
+        assert first is not None
+        return first.precision
+
+    @property
+    def first(self) -> Point:
+        """The first known point (there always is one)."""
+        first = self.start or self.end
+        assert first is not None
+        return first
+
+    def iso(self) -> str:
+        """Normalised EDTF text of the whole date."""
+        if not self.interval:
+            assert self.start is not None
+            return self.start.iso()
+        left = self.start.iso() if self.start else (".." if self.open_start else "")
+        right = self.end.iso() if self.end else (".." if self.open_end else "")
+        return f"{left}/{right}"
+
+
+def _qualifier(approximate: bool, uncertain: bool) -> str:
+    if approximate and uncertain:
+        return "%"
+    if approximate:
+        return "~"
+    return "?" if uncertain else ""
+
+
+def _ts(moment: datetime) -> int:
+    return calendar.timegm(moment.utctimetuple())
+
+
+def _day_ts(year: int, month: int, day: int) -> int:
+    return calendar.timegm((year, month, day, 0, 0, 0))
+
+
+def _calendar_point(
+    year: int, month: int | None, day: int | None, approximate: bool, uncertain: bool
+) -> Point:
+    if month is None:
+        lo, hi, precision = _day_ts(year, 1, 1), _next_year(year), Precision.YEAR
+    elif day is None:
+        lo, precision = _day_ts(year, month, 1), Precision.MONTH
+        hi = _next_year(year) if month == 12 else _day_ts(year, month + 1, 1)
+    else:
+        lo, precision = _day_ts(year, month, day), Precision.DAY
+        hi = lo + 86400
+    return Point(lo, hi, precision, year, month, day, None, approximate, uncertain)
+
+
+def _next_year(year: int) -> int:
+    return MAX_TS if year == 9999 else _day_ts(year + 1, 1, 1)
+
+
+def _check_ymd(year: int, month: int | None, day: int | None, text: str) -> None:
+    if year < 1:
+        raise DateError(f"year {year} is out of range (1 to 9999) in {text!r}")
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"month {month:02d} does not exist in {text!r}")
+    if month is not None and day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise DateError(f"day {day:02d} does not exist in {calendar.month_name[month]} {year}")
+
+
+_QUAL = r"(?P<q>[~?%])?"
+_ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?" + _QUAL)
+_UNSPECIFIED = re.compile(r"(?P<y>\d{2}XX|\d{3}X)(?P<q>[~?%])?|(?P<y2>\d{4})-XX(?P<q2>[~?%])?")
+_ISO_TIME = re.compile(
+    r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?"
+)
+_NUMERIC_ONLY = re.compile(r"[\d\s./-]+")
+_AMBIGUOUS = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")
+
+
+def parse_zone(name: str) -> ZoneInfo:
+    """Return the IANA zone ``name`` or raise :class:`DateError`."""
+    try:
+        if not re.fullmatch(r"[A-Za-z0-9_+\-/]{1,64}", name) or ".." in name:
+            raise ZoneInfoNotFoundError(name)
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise DateError(f"unknown time zone {name!r} (use an IANA name such as Asia/Almaty)") from None
+
+
+def _offset(tz: str) -> timezone:
+    if tz == "Z":
+        return UTC
+    sign = -1 if tz[0] == "-" else 1
+    digits = tz[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 14 or minutes > 59:
+        raise DateError(f"UTC offset {tz} is out of range")
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _instant(moment: datetime, precision: Precision, approximate: bool, uncertain: bool) -> Point:
+    utc = moment.astimezone(UTC)
+    lo = _ts(utc)
+    hi = lo + (60 if precision is Precision.MINUTE else 1)
+    return Point(lo, hi, precision, utc.year, utc.month, utc.day, utc, approximate, uncertain)
+
+
+def _local(naive: datetime, zone: tzinfo | None, text: str) -> datetime:
+    if zone is None:
+        raise DateError(
+            f"the time in {text!r} needs a UTC offset (such as Z or +06:00) or the event's zone"
+        )
+    return naive.replace(tzinfo=zone)
+
+
+def _parse_point(text: str, zone: tzinfo | None) -> Point:
+    """Parse one endpoint (no ``/``)."""
+    if m := _ISO_DATE.fullmatch(text):
+        year, month, day = int(m["y"]), _int(m["m"]), _int(m["d"])
+        _check_ymd(year, month, day, text)
+        q = m["q"]
+        return _calendar_point(year, month, day, q in ("~", "%"), q in ("?", "%"))
+    if m := _UNSPECIFIED.fullmatch(text):
+        return _unspecified(m)
+    if m := _ISO_TIME.fullmatch(text):
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+        _check_ymd(year, month, day, text)
+        hour, minute, second = int(m["H"]), int(m["M"]), _int(m["S"])
+        if hour > 23 or minute > 59 or (second or 0) > 59:
+            raise DateError(f"time of day out of range in {text!r}")
+        naive = datetime(year, month, day, hour, minute, second or 0)  # noqa: DTZ001
+        moment = naive.replace(tzinfo=_offset(m["tz"])) if m["tz"] else _local(naive, zone, text)
+        precision = Precision.MINUTE if second is None else Precision.SECOND
+        return _instant(moment, precision, False, False)
+    return _parse_human(text, zone)
+
+
+def _int(value: str | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _unspecified(m: re.Match[str]) -> Point:
+    if m["y"]:
+        digits = m["y"]
+        low, high = int(digits.replace("X", "0")), int(digits.replace("X", "9"))
+        q = m["q"] or ""
+        written = digits
+        point = _calendar_point(max(low, 1), None, None, False, False)
+        hi = _next_year(high)
+    else:
+        year = int(m["y2"])
+        q = m["q2"] or ""
+        written = f"{year:04d}-XX"
+        point = _calendar_point(year, None, None, False, False)
+        hi = point.hi
+    return Point(
+        point.lo, hi, Precision.YEAR, point.year, None, None, None,
+        q in ("~", "%"), q in ("?", "%"), written,
+    )
+
+
+_DEFAULTS = (datetime(2000, 1, 1, 0, 0, 0), datetime(2001, 2, 2, 1, 1, 1))  # noqa: DTZ001
+
+
+def _parse_human(text: str, zone: tzinfo | None) -> Point:
+    """Parse ``5 October 2021``, ``Oct 2021``, ``October 5, 2021 10:35 UTC``; precision as written."""
+    stripped = text.strip()
+    if not stripped:
+        raise DateError("empty date")
+    if _NUMERIC_ONLY.fullmatch(stripped):
+        raise DateError(
+            f"ambiguous or unknown date {text!r}: write ISO 8601 (2021-10-05) or spell the month"
+            " (5 October 2021)"
+        )
+    if not re.search(r"[A-Za-z]{3,}", stripped) or not re.search(r"\d{4}", stripped):
+        raise DateError(f"cannot read date {text!r}: write e.g. 2021-10-05, 5 October 2021 or Oct 2021")
+    q = stripped[-1] if stripped[-1] in "~?%" else ""
+    body = stripped[:-1] if q else stripped
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", dateutil_parser.UnknownTimezoneWarning)
+            first, second = (
+                dateutil_parser.parse(body, default=d, dayfirst=True, tzinfos={"UTC": UTC})
+                for d in _DEFAULTS
+            )
+    except (ValueError, OverflowError, TypeError, dateutil_parser.UnknownTimezoneWarning):
+        raise DateError(
+            f"cannot read date {text!r}: write e.g. 2021-10-05, 5 October 2021 or Oct 2021"
+        ) from None
+    has = {f: getattr(first, f) == getattr(second, f) for f in ("year", "month", "day", "hour", "minute", "second")}
+    if not has["year"]:
+        raise DateError(f"the date {text!r} has no year")
+    if has["day"] and not has["month"]:
+        raise DateError(f"cannot read date {text!r}: a day without a month")
+    approximate, uncertain = q in ("~", "%"), q in ("?", "%")
+    if not (has["hour"] or has["minute"]):
+        month = first.month if has["month"] else None
+        day = first.day if has["day"] else None
+        return _calendar_point(first.year, month, day, approximate, uncertain)
+    naive = first.replace(tzinfo=None, second=first.second if has["second"] else 0)
+    moment = first if first.tzinfo is not None else _local(naive, zone, text)
+    precision = Precision.SECOND if has["second"] else Precision.MINUTE
+    return _instant(moment, precision, approximate, uncertain)
+
+
+def parse_date(text: str, zone: tzinfo | None = None) -> FlexDate:
+    """Parse a curated date (ISO 8601, EDTF level 1 subset, or a human date) or raise DateError."""
+    text = text.strip()
+    if len(text) > 100:
+        raise DateError("date is too long (at most 100 characters)")
+    if _AMBIGUOUS.fullmatch(text):
+        raise DateError(
+            f"ambiguous date {text!r}: is it day/month or month/day? Write ISO 8601"
+            " (2021-10-05) or spell the month (5 October 2021)"
+        )
+    if "/" not in text:
+        return FlexDate(_parse_point(text, zone), None)
+    left, _, right = text.partition("/")
+    if "/" in right:
+        raise DateError(f"an interval has exactly one '/' in {text!r}")
+    start = None if left in ("", "..") else _parse_point(left, zone)
+    end = None if right in ("", "..") else _parse_point(right, zone)
+    if start is None and end is None:
+        raise DateError(f"an interval needs at least one known end in {text!r}")
+    if start is not None and end is not None and end.hi <= start.lo:
+        raise DateError(f"the interval {text!r} ends before it starts")
+    return FlexDate(start, end, True, left == "..", right == "..")
+
+
+def parse_filter_date(text: str) -> Point:
+    """Parse a ``from``/``to`` filter value: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` only."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if not m:
+        raise DateError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = int(m[1]), _int(m[2]), _int(m[3])
+    _check_ymd(year, month, day, text)
+    return _calendar_point(year, month, day, False, False)
+
+
+# --- display ---------------------------------------------------------------------------
+
+
+def zone_label(zone: ZoneInfo, label: str | None) -> str:
+    """The words readers see for a zone: the curated label or the zone's city."""
+    if label:
+        return label
+    return zone.key.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def _day_text(year: int, month: int, day: int) -> str:
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def _calendar_text(point: Point) -> str:
+    if point.unspecified:
+        if point.unspecified.endswith("-XX"):
+            return f"{point.year} (month unknown)"
+        digits = point.unspecified
+        return f"{digits.replace('X', '0')}s"
+    if point.month is None:
+        return str(point.year)
+    if point.day is None:
+        return f"{MONTHS[point.month - 1]} {point.year}"
+    return _day_text(point.year, point.month, point.day)
+
+
+def _clock(moment: datetime, precision: Precision, *, seconds: bool) -> str:
+    if seconds and precision is Precision.SECOND:
+        return moment.strftime("%H:%M:%S")
+    return moment.strftime("%H:%M")
+
+
+def point_text(
+    point: Point, zone: ZoneInfo | None = None, label: str | None = None, *, seconds: bool = False
+) -> str:
+    """Display one point honestly: "1957", "Dec 2021", "5 Oct 2021, 08:55 UTC (13:55 Baikonur time)"."""
+    if point.utc is None:
+        text = _calendar_text(point)
+    else:
+        utc = point.utc
+        text = f"{_day_text(utc.year, utc.month, utc.day)}, {_clock(utc, point.precision, seconds=seconds)} UTC"
+        if zone is not None:
+            local = utc.astimezone(zone)
+            clock = _clock(local, point.precision, seconds=seconds)
+            if local.date() != utc.date():
+                clock += f" on {local.day} {MONTHS[local.month - 1]}"
+            text += f" ({clock} {zone_label(zone, label)} time)"
+    if point.approximate:
+        text = "c. " + text
+    if point.uncertain:
+        text += "?"
+    return text
+
+
+def date_text(
+    value: FlexDate,
+    end: FlexDate | None = None,
+    zone: ZoneInfo | None = None,
+    label: str | None = None,
+    *,
+    seconds: bool = False,
+) -> str:
+    """Display a whole event date (with its optional separate end)."""
+    if not value.interval and end is None:
+        assert value.start is not None
+        return point_text(value.start, zone, label, seconds=seconds)
+    if value.interval:
+        if value.start is None:
+            assert value.end is not None
+            right = point_text(value.end, zone, label, seconds=seconds)
+            return f"before {right}" if value.open_start else f"? – {right}"
+        left = point_text(value.start, zone, label, seconds=seconds)
+        if value.end is None:
+            return f"after {left}" if value.open_end else f"{left} – ?"
+        right = point_text(value.end, zone, label, seconds=seconds)
+        return f"{left} – {right}"
+    assert value.start is not None and end is not None
+    left = point_text(value.start, zone, label, seconds=seconds)
+    return f"{left} – {date_text(end, None, zone, label, seconds=seconds)}"
+
+
+@dataclass(frozen=True, slots=True)
+class LocalDay:
+    """The calendar day and clock time of an instant in one place."""
+
+    place: str
+    day: str
+    clock: str
+
+
+def local_days(point: Point, places: list[tuple[str, ZoneInfo]]) -> list[LocalDay]:
+    """The instant's local day and time in each named zone (UTC first)."""
+    assert point.utc is not None
+    rows = [LocalDay("UTC", _day_text(point.utc.year, point.utc.month, point.utc.day), point.utc.strftime("%H:%M"))]
+    for name, zone in places:
+        local = point.utc.astimezone(zone)
+        rows.append(
+            LocalDay(name, _day_text(local.year, local.month, local.day), f"{local:%H:%M} {local.tzname()}")
+        )
+    return rows
+
+
+def age_text(born: date, value: FlexDate) -> str | None:
+    """Age at the event ("37", or "36–37" when the date's span straddles a birthday)."""
+    if value.start is None:
+        return None
+    first = value.start
+    low = datetime.fromtimestamp(first.lo, UTC).date()
+    high = datetime.fromtimestamp(first.hi - 1, UTC).date()
+    if low < born:
+        return None
+    young, old = _age(born, low), _age(born, high)
+    return str(young) if young == old else f"{young}–{old}"
+
+
+def _age(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def sort_key(value: FlexDate, ident: str) -> tuple[int, int, str]:
+    """The documented ordering: earliest bound, coarser precision first, then id."""
+    return (value.anchor, int(value.precision), ident)

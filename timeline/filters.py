@@ -1,0 +1,54 @@
+"""Template helpers: URLs for filtered views, dates, names (no data selection here)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import Flask, url_for
+
+from timeline import present
+from timeline.model import Timeline
+from timeline.dates import date_text
+from timeline.query import Query, label
+
+
+def query_url(query: Query, *, page: bool = False, **change: str) -> str:
+    """The timeline URL for ``query`` (optionally with its page, or one facet value added)."""
+    for name, value in change.items():
+        query = query.with_value(name, value)
+    pairs = query.params(page=page)
+    return url_for("timeline.index") + ("?" + urlencode(pairs) if pairs else "")
+
+
+def without_url(query: Query, name: str, value: str | None = None) -> str:
+    """The timeline URL with one filter value removed."""
+    return query_url(query.without(name, value))
+
+
+def page_url(query: Query, page: int) -> str:
+    """The URL of another page of the same query."""
+    pairs = query.params()
+    if page > 1:
+        pairs.append(("page", str(page)))
+    return url_for("timeline.index") + ("?" + urlencode(pairs) if pairs else "")
+
+
+def filter_title(timeline: Timeline, query: Query) -> str:
+    """A page title that says what is shown ("Yulia Peresild · Kazakhstan — Title")."""
+    parts = [label(timeline, name, v) for name in ("actor", "country", "tag") for v in getattr(query, name)]
+    if query.start or query.end:
+        parts.append(f"{query.start or '…'} to {query.end or '…'}")
+    if query.q:
+        parts.append(f"“{query.q}”")
+    return " · ".join(parts)
+
+
+def init_app(app: Flask) -> None:
+    """Register the helpers with Jinja."""
+    app.jinja_env.globals.update(
+        query_url=query_url, without_url=without_url, page_url=page_url, filter_title=filter_title,
+        when=present.when, datetime_attr=present.datetime_attr, ages=present.ages,
+        year_of=present.year_of, facet_label=label, date_text=date_text,
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

@@ -1,0 +1,24 @@
+"""A tiny helper for htmx requests (after django-htmx)."""
+
+from __future__ import annotations
+
+from flask import Request, Response
+
+VARY = ("HX-Request", "HX-Target")
+
+
+def targets(request: Request, region: str) -> bool:
+    """True when this is an htmx request whose swap target is the element ``#region``."""
+    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Target") == region
+
+
+def is_htmx(request: Request) -> bool:
+    """True for any htmx request that is not a history restore."""
+    return request.headers.get("HX-Request") == "true" and "HX-History-Restore-Request" not in request.headers
+
+
+def vary(response: Response) -> Response:
+    """Mark a response that depends on the htmx headers."""
+    for header in VARY:
+        response.vary.add(header)
+    return response

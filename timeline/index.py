@@ -1,0 +1,152 @@
+"""Precomputed indexes over a snapshot's events, built once at load time.
+
+Sets of events are bitsets held in Python ints (bit *i* = the *i*-th event in chronological
+order): AND/OR and ``bit_count()`` run in C, so facet counts over 100,000 events cost
+microseconds, never a scan.  Dates use bisection over the sorted start bounds; the few events
+whose span is long (or open) are checked one by one.  Text search is a substring find over one
+folded blob.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from timeline.model import Actor, Event
+
+LONG_SPAN = 400 * 86400  # events longer than this (or open) are checked individually
+_SEPARATOR = "\x00"
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of ``text`` (Cyrillic й→и, ё→е too)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """Everything a query needs, precomputed."""
+
+    size: int
+    all: int
+    by_actor: dict[str, int]
+    by_country: dict[str, int]
+    by_tag: dict[str, int]
+    anchors: tuple[int, ...]
+    his: tuple[int, ...]
+    long: tuple[int, ...]  # positions of long or open-ended events
+    blob: str
+    offsets: tuple[int, ...]
+
+    def facet(self, name: str) -> dict[str, int]:
+        """The bitsets of one facet (``actor``, ``country`` or ``tag``)."""
+        return {"actor": self.by_actor, "country": self.by_country, "tag": self.by_tag}[name]
+
+    def overlapping(self, start: int, end: int) -> int:
+        """Events whose span overlaps ``[start, end)``."""
+        anchors, his = self.anchors, self.his
+        first = bisect_left(anchors, start)
+        stop = bisect_left(anchors, end)
+        bits = ((1 << (stop - first)) - 1) << first if stop > first else 0
+        # Events that began before ``start`` overlap only if they last past it.
+        for position in range(bisect_left(anchors, start - LONG_SPAN), min(first, stop)):
+            if his[position] > start:
+                bits |= 1 << position
+        # A long event that began (or may have begun) before ``start``; it began before ``end``.
+        for position in self.long:
+            if position < first and his[position] > start:
+                bits |= 1 << position
+        return bits
+
+    def matching(self, needle: str) -> int:
+        """Events whose folded text contains ``needle`` (already folded)."""
+        if not needle:
+            return self.all
+        blob, offsets, bits = self.blob, self.offsets, 0
+        at = blob.find(needle)
+        while at != -1:
+            position = bisect_right(offsets, at) - 1
+            bits |= 1 << position
+            if position + 1 >= len(offsets):
+                break
+            at = blob.find(needle, offsets[position + 1])
+        return bits
+
+
+def _bits(positions: Iterable[int]) -> int:
+    value = 0
+    for position in positions:
+        value |= 1 << position
+    return value
+
+
+def search_text(event: Event, actors: dict[str, Actor]) -> str:
+    """Everything a text search looks at for one event, folded."""
+    parts = [event.title, event.summary, event.place or ""]
+    parts += [c.quote for c in event.citations]
+    for ident in event.actors:
+        actor = actors.get(ident)
+        if actor is not None:
+            parts += [actor.name, actor.native_name or "", *actor.aliases]
+    return fold(" \n ".join(parts).replace(_SEPARATOR, " "))
+
+
+def build_index(events: Sequence[Event], actors: dict[str, Actor]) -> Index:
+    """Index events already in chronological order."""
+    groups: dict[str, dict[str, list[int]]] = {"actor": {}, "country": {}, "tag": {}}
+    long: list[int] = []
+    texts: list[str] = []
+    for position, event in enumerate(events):
+        for name, values in (("actor", event.actors), ("country", event.countries), ("tag", event.tags)):
+            for value in values:
+                groups[name].setdefault(value, []).append(position)
+        if event.hi - event.date.anchor > LONG_SPAN or event.lo != event.date.anchor:
+            long.append(position)
+        texts.append(search_text(event, actors))
+    offsets, at = [], 0
+    for text in texts:
+        offsets.append(at)
+        at += len(text) + 1
+    return Index(
+        size=len(events),
+        all=(1 << len(events)) - 1,
+        by_actor={k: _bits(v) for k, v in groups["actor"].items()},
+        by_country={k: _bits(v) for k, v in groups["country"].items()},
+        by_tag={k: _bits(v) for k, v in groups["tag"].items()},
+        anchors=tuple(e.date.anchor for e in events),
+        his=tuple(e.hi for e in events),
+        long=tuple(long),
+        blob=_SEPARATOR.join(texts),
+        offsets=tuple(offsets),
+    )
+
+
+def positions(bits: int, skip: int, limit: int) -> list[int]:
+    """The positions of set bits, in order, after skipping ``skip`` of them; at most ``limit``."""
+    if skip >= bits.bit_count():
+        return []
+    if skip:
+        low, high = 0, bits.bit_length()
+        while low < high:  # the smallest width holding more than ``skip`` set bits
+            mid = (low + high) // 2
+            if (bits & ((1 << mid) - 1)).bit_count() > skip:
+                high = mid
+            else:
+                low = mid + 1
+        base = low - 1
+        bits >>= base
+        found = [base]
+        bits &= ~1
+    else:
+        base, found = 0, []
+    while bits and len(found) < limit:
+        lowest = bits & -bits
+        offset = lowest.bit_length() - 1
+        found.append(base + offset)
+        bits ^= lowest
+    return found[:limit]

@@ -1,0 +1,447 @@
+"""Load ``events.yaml`` into a validated :class:`~timeline.model.Timeline`, or every problem.
+
+Structure is checked against the published JSON Schema (``timeline/schema/events.schema.json``,
+the one source of truth); meaning (dates, references, URLs, quotes) is checked here.  Every
+problem carries the line and column where it was written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import fastjsonschema
+import jsonschema
+
+from timeline import fastyaml, yamlread
+from timeline.countries import country_name
+from timeline.dates import DateError, FlexDate, Precision, parse_date, parse_zone, sort_key
+from timeline.model import Actor, Citation, Event, Source, Tag, Timeline
+from timeline.index import build_index
+from timeline.yamlread import Path as DocPath
+from timeline.yamlread import Positions, Problem, YamlProblems
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "events.schema.json"
+MAX_FILE_BYTES = 256 * 1024 * 1024
+FAST_PATH_BYTES = 1024 * 1024  # below this the precise reader is fast enough on its own
+_MAYBE_SPECIAL = re.compile(r"(?:^|[\s\[{,:-])(?:[&*][^\s,\[\]{}]|~\s*$)|<<", re.MULTILINE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+class LoadError(Exception):
+    """The file is not a valid timeline; ``problems`` lists every reason, sorted."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(f"{len(self.problems)} problem(s)")
+
+    def lines(self, name: str) -> list[str]:
+        """The problems as ``NAME:LINE:COL: message`` lines."""
+        return [f"{name}:{p.line}:{p.col}: {p.message}" for p in self.problems]
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the file format."""
+    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+@cache
+def _fast_validator() -> Callable[[Any], Any]:
+    return fastjsonschema.compile(schema())
+
+
+@cache
+def _full_validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
+
+
+def read_file(path: Path) -> bytes:
+    """Read the data file's bytes, or raise LoadError."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadError([Problem(1, 1, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB")])
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError([Problem(1, 1, "file not found")]) from None
+    except IsADirectoryError:
+        raise LoadError([Problem(1, 1, "is a directory, not a file")]) from None
+    except OSError as exc:
+        raise LoadError([Problem(1, 1, f"cannot read file: {exc.strerror}")]) from None
+
+
+class _Document:
+    """The parsed document, with positions computed only if a problem needs them."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._positions: Positions | None = None
+        self.value: Any = None
+        text = yamlread.decode(data)
+        self.text = text
+        if len(data) >= FAST_PATH_BYTES and not _MAYBE_SPECIAL.search(text):
+            self.value = fastyaml.read_fast(data)
+            if self.value is not None and _fast_valid(self.value):
+                return
+        self.value, self._positions = yamlread.read(text)
+
+    @property
+    def precise(self) -> bool:
+        return self._positions is not None
+
+    def at(self, path: DocPath, message: str, *, key: bool = False) -> Problem:
+        if self._positions is None:
+            _, self._positions = yamlread.read(self.text)
+        return Problem(*self._positions.of(path, key=key), message)
+
+
+def _fast_valid(value: Any) -> bool:
+    try:
+        _fast_validator()(value)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def _schema_problems(doc: _Document) -> list[Problem]:
+    if doc.value is None:
+        return [Problem(1, 1, "the file is empty: it needs title, sources, actors and events")]
+    if doc.precise or not _fast_valid(doc.value):
+        return [_schema_problem(doc, err) for err in _full_validator().iter_errors(doc.value)]
+    return []
+
+
+def _schema_problem(doc: _Document, err: jsonschema.ValidationError) -> Problem:
+    path = tuple(err.absolute_path)
+    where = ".".join(str(p) for p in path) or "the file"
+    if err.validator == "additionalProperties":
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        allowed = ", ".join(err.schema.get("properties", {}))
+        return doc.at((*path, extra[0]), f"unknown key {extra[0]!r} (allowed here: {allowed})", key=True)
+    if err.validator == "required":
+        return doc.at(path, f"{where}: {err.message}")
+    if err.validator == "type":
+        expected = err.validator_value
+        hint = " (quote it)" if expected == "string" else ""
+        return doc.at(path, f"{where}: expected {_a(expected)}, found {_kind(err.instance)}{hint}")
+    if err.validator == "pattern":
+        return doc.at(path, f"{where}: {err.instance!r} is not valid here ({_pattern_hint(path)})")
+    if err.validator == "enum":
+        choices = " | ".join(str(v) for v in err.validator_value)
+        return doc.at(path, f"{where}: {err.instance!r} is not one of {choices}")
+    if err.validator == "minItems" and path and path[-1] == "citations":
+        return doc.at(path, f"{where}: an event needs at least one citation")
+    return doc.at(path, f"{where}: {err.message}")
+
+
+def _a(kind: object) -> str:
+    names = {"string": "text", "object": "a mapping (key: value)", "array": "a list"}
+    return names.get(str(kind), str(kind))
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "text"
+
+
+def _pattern_hint(path: DocPath) -> str:
+    last = next((p for p in reversed(path) if isinstance(p, str)), "")
+    return {
+        "url": "a URL must start with http:// or https://",
+        "archive": "a plain file name",
+        "zone": "an IANA time zone such as Asia/Almaty",
+        "countries": "an ISO 3166-1 alpha-2 code in capitals, such as RU or SU",
+    }.get(last, "ids are lower-case letters, digits and single hyphens, such as soyuz-ms-19-launch")
+
+
+# --- semantics -------------------------------------------------------------------------
+
+
+def check_url(url: str) -> str | None:
+    """Why ``url`` is not a safe http(s) link, or None when it is."""
+    if url != url.strip() or _CONTROL.search(url) or re.search(r"[\s\\]", url):
+        return "URL contains spaces, backslashes or control characters"
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"URL scheme must be http or https, not {parts.scheme or 'none'!r}"
+    if not parts.hostname or not url.lower().startswith(f"{parts.scheme.lower()}://"):
+        return "URL must have a host (https://example.org/…)"
+    if parts.username is not None or parts.password is not None:
+        return "URL must not contain a user name or password"
+    try:
+        _ = parts.port
+    except ValueError:
+        return "URL has an invalid port"
+    return None
+
+
+class _Builder:
+    """Checks meaning and builds model objects, collecting every problem."""
+
+    def __init__(self, doc: _Document, archive_dir: Path | None) -> None:
+        self.doc = doc
+        self.archive_dir = archive_dir
+        self.problems: list[Problem] = []
+        self._archives: dict[str, str | None] = {}
+        self.lenient = False  # True when the schema found problems: items may be malformed
+
+    def guard(self, method: Callable[..., Any], *args: Any) -> Any:
+        """Run a check on one item; a malformed item (already reported) stops only itself."""
+        if not self.lenient:
+            return method(*args)
+        try:
+            return method(*args)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            return None
+
+    def fail(self, path: DocPath, message: str, *, key: bool = False) -> None:
+        self.problems.append(self.doc.at(path, message, key=key))
+
+    def date(self, path: DocPath, text: str, zone: ZoneInfo | None = None) -> FlexDate | None:
+        try:
+            return parse_date(text, zone)
+        except DateError as exc:
+            self.fail(path, f"bad date: {exc}")
+            return None
+
+    def unique(self, kind: str, items: list[tuple[int, dict[str, Any]]]) -> None:
+        first: dict[str, int] = {}
+        for i, item in items:
+            ident = item["id"]
+            if ident in first:
+                line = self.doc.at((kind, first[ident], "id"), "").line
+                self.fail((kind, i, "id"), f"duplicate {kind[:-1]} id {ident!r} (first on line {line})")
+            else:
+                first[ident] = i
+
+    def countries(self, path: DocPath, codes: list[str]) -> tuple[str, ...]:
+        for i, code in enumerate(codes):
+            if country_name(code) is None:
+                self.fail((*path, i), f"unknown country code {code!r} (ISO 3166-1 alpha-2; SU is the Soviet Union)")
+        return tuple(codes)
+
+    def texts(self, path: DocPath, item: dict[str, Any], fields: tuple[str, ...]) -> None:
+        for name in fields:
+            value = item.get(name)
+            if isinstance(value, str) and _CONTROL.search(value):
+                self.fail((*path, name), f"{name} contains a control character")
+
+    def tags(self, raw: list[tuple[int, dict[str, Any]]]) -> dict[str, Tag]:
+        self.unique("tags", raw)
+        return {t["id"]: Tag(t["id"], t["label"], t.get("description") or "") for _, t in raw}
+
+    def sources(self, raw: list[tuple[int, dict[str, Any]]]) -> dict[str, Source]:
+        self.unique("sources", raw)
+        result: dict[str, Source] = {}
+        for i, s in raw:
+            if (source := self.guard(self.source, i, s)) is not None:
+                result.setdefault(s["id"], source)
+        return result
+
+    def source(self, i: int, s: dict[str, Any]) -> Source:
+        """Check one source."""
+        path: DocPath = ("sources", i)
+        self.texts(path, s, ("title", "publisher", "author", "note"))
+        published = self.date((*path, "published"), s["published"]) if s.get("published") else None
+        if (url := s.get("url")) is not None and (why := check_url(url)):
+            self.fail((*path, "url"), why)
+        return Source(s["id"], s["title"], s["publisher"], s.get("author"), published, url, s.get("archive"),
+                      s.get("note"))
+
+    def actors(self, raw: list[tuple[int, dict[str, Any]]]) -> dict[str, Actor]:
+        self.unique("actors", raw)
+        result: dict[str, Actor] = {}
+        for i, a in raw:
+            if (actor := self.guard(self.actor, i, a)) is not None:
+                result.setdefault(a["id"], actor)
+        return result
+
+    def actor(self, i: int, a: dict[str, Any]) -> Actor:
+        """Check one actor."""
+        path: DocPath = ("actors", i)
+        self.texts(path, a, ("name", "native_name", "role"))
+        born: date | None = None
+        if a.get("born"):
+            value = self.date((*path, "born"), a["born"])
+            if value is not None and (value.interval or value.precision is not Precision.DAY):
+                self.fail((*path, "born"), "born must be a single day, such as 1984-09-05")
+            elif value is not None:
+                born = datetime.fromtimestamp(value.lo, UTC).date()
+        countries = self.countries((*path, "countries"), a.get("countries") or [])
+        return Actor(a["id"], a["name"], a["kind"], a.get("native_name"), a.get("role"), countries,
+                     tuple(a.get("aliases") or ()), born)
+
+    def event(self, i: int, e: dict[str, Any], refs: _Refs) -> Event | None:
+        path: DocPath = ("events", i)
+        self.texts(path, e, ("title", "place", "zone_label"))
+        zone = None
+        if e.get("zone"):
+            try:
+                zone = parse_zone(e["zone"])
+            except DateError as exc:
+                self.fail((*path, "zone"), str(exc))
+        start = self.date((*path, "date"), e["date"], zone)
+        end = self.date((*path, "end"), e["end"], zone) if e.get("end") else None
+        if start is not None and end is not None:
+            if start.interval:
+                self.fail((*path, "end"), "the date is already an interval (a/b); remove end or the '/'")
+            elif end.lo < start.lo:
+                self.fail((*path, "end"), f"end {e['end']!r} is before the start {e['date']!r}")
+        for field, known in (("actors", refs.actor_ids), ("tags", refs.tags)):
+            for j, ident in enumerate(e.get(field) or []):
+                if known is not None and ident not in known:
+                    self.fail((*path, field, j), f"unknown {field[:-1]} {ident!r}")
+        countries = self.countries((*path, "countries"), e.get("countries") or [])
+        status = e.get("status") or "happened"
+        outcome = e.get("outcome")
+        if outcome is not None:
+            if outcome not in refs.events:
+                self.fail((*path, "outcome"), f"unknown event {outcome!r}")
+            elif outcome == e["id"]:
+                self.fail((*path, "outcome"), "an event cannot be its own outcome")
+            if status == "happened":
+                self.fail((*path, "outcome"), "outcome is for planned or cancelled events (set status)")
+        citations = tuple(self.citation((*path, "citations", j), c, refs) for j, c in enumerate(e["citations"]))
+        if start is None:
+            return None
+        return Event(
+            e["id"], e["title"], start, citations, end, zone, e.get("zone_label"), e.get("place"),
+            e.get("summary") or "", tuple(e.get("actors") or ()), countries, tuple(e.get("tags") or ()),
+            status, outcome,
+        )
+
+    def citation(self, path: DocPath, c: dict[str, Any], refs: _Refs) -> Citation:
+        source = refs.sources.get(c["source"])
+        if source is None and c["source"] not in refs.extra_sources:
+            self.fail((*path, "source"), f"unknown source {c['source']!r}")
+        if not c["quote"].strip():
+            self.fail((*path, "quote"), "the quote is empty")
+        elif source is not None and source.archive and self.archive_dir is not None:
+            archived = self.archive(source.archive)
+            if archived is None:
+                self.fail((*path, "source"), f"archive file {source.archive!r} not found in {self.archive_dir}")
+            elif normalise_quote(c["quote"]) not in archived:
+                self.fail((*path, "quote"), f"quote not found in {source.archive}")
+        return Citation(c["source"], c["quote"], c.get("note"))
+
+    def archive(self, name: str) -> str | None:
+        if name not in self._archives:
+            assert self.archive_dir is not None
+            try:
+                text = (self.archive_dir / name).read_text(encoding="utf-8", errors="replace")
+                self._archives[name] = normalise_quote(text)
+            except OSError:
+                self._archives[name] = None
+        return self._archives[name]
+
+
+class _Refs:
+    """The ids events may refer to."""
+
+    def __init__(self, sources: dict[str, Source], actors: dict[str, Actor], tags: dict[str, Tag] | None,
+                 events: set[str]) -> None:
+        self.sources, self.actors, self.tags, self.events = sources, actors, tags, events
+        self.extra_sources: set[str] = set()  # ids of items with structural problems
+        self.extra_actors: set[str] = set()
+
+    @property
+    def actor_ids(self) -> set[str]:
+        """Every actor id written in the file."""
+        return set(self.actors) | self.extra_actors
+
+
+_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+                              "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
+
+
+def normalise_quote(text: str) -> str:
+    """Text with whitespace collapsed and quote marks made plain, for quote checks."""
+    return " ".join(text.translate(_QUOTE_MARKS).split())
+
+
+def build(data: bytes, *, archive_dir: Path | None = None) -> Timeline:
+    """Validate the bytes of a data file and build its snapshot, or raise LoadError."""
+    try:
+        doc = _Document(data)
+    except YamlProblems as exc:
+        raise LoadError(exc.problems) from None
+    except RecursionError:
+        raise LoadError([Problem(1, 1, "the file is nested too deeply")]) from None
+    try:
+        return _build(doc, data, archive_dir)
+    except YamlProblems as exc:  # the precise reader disagreed with the fast one
+        raise LoadError(exc.problems) from None
+
+
+def _items(raw: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
+    """The mappings of one top-level list (with their indexes)."""
+    items = raw.get(name) if isinstance(raw, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+
+def _ids(raw: Any, name: str) -> set[str]:
+    items = raw.get(name) if isinstance(raw, dict) else None
+    if not isinstance(items, list):
+        return set()
+    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def _build(doc: _Document, data: bytes, archive_dir: Path | None) -> Timeline:
+    problems = _schema_problems(doc)
+    if problems and not isinstance(doc.value, dict):
+        raise LoadError(problems)
+    raw = doc.value
+    b = _Builder(doc, archive_dir)
+    b.lenient = bool(problems)
+    tags = b.tags(_items(raw, "tags")) if isinstance(raw.get("tags"), list) else None
+    sources = b.sources(_items(raw, "sources"))
+    actors = b.actors(_items(raw, "actors"))
+    raw_events = _items(raw, "events")
+    b.unique("events", raw_events)
+    refs = _Refs(sources, actors, tags, _ids(raw, "events"))
+    refs.extra_sources, refs.extra_actors = _ids(raw, "sources"), _ids(raw, "actors")
+    events: dict[str, Event] = {}
+    for i, e in raw_events:
+        event = b.guard(b.event, i, e, refs)
+        if event is not None:
+            events.setdefault(event.id, event)
+    if problems or b.problems:
+        # Structural problems first; a meaning problem at the same place would only repeat it.
+        taken = {(p.line, p.col) for p in problems}
+        raise LoadError([*problems, *(p for p in b.problems if (p.line, p.col) not in taken)])
+    ordered = tuple(sorted(events.values(), key=lambda ev: sort_key(ev.date, ev.id)))
+    codes = {c for ev in ordered for c in ev.countries} | {c for a in actors.values() for c in a.countries}
+    return Timeline(
+        title=raw["title"],
+        description=raw.get("description") or "",
+        sources=sources,
+        actors=actors,
+        tags=tags if tags is not None else {t: Tag(t, t) for ev in ordered for t in ev.tags},
+        events=ordered,
+        positions={ev.id: i for i, ev in enumerate(ordered)},
+        index=build_index(ordered, actors),
+        version=hashlib.sha256(data).hexdigest(),
+        countries={c: country_name(c) or c for c in sorted(codes)},
+    )
+
+
+def load(path: Path, *, archive_dir: Path | None = None) -> Timeline:
+    """Read and validate the data file at ``path``, or raise LoadError."""
+    return build(read_file(path), archive_dir=archive_dir)

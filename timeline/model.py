@@ -1,0 +1,113 @@
+"""The immutable snapshot of a timeline file: sources, actors, tags, events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from timeline.dates import FlexDate
+
+if TYPE_CHECKING:
+    from timeline.index import Index
+
+STATUSES = ("happened", "planned", "cancelled")
+ACTOR_KINDS = ("person", "organisation", "spacecraft", "animal", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One word of the tag vocabulary."""
+
+    id: str
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A cited article or reference page."""
+
+    id: str
+    title: str
+    publisher: str
+    author: str | None = None
+    published: FlexDate | None = None
+    url: str | None = None
+    archive: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person, organisation, spacecraft, animal… that takes part in events."""
+
+    id: str
+    name: str
+    kind: str
+    native_name: str | None = None
+    role: str | None = None
+    countries: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    born: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A claim-level citation: which source says so, in its own words."""
+
+    source: str
+    quote: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated happening (or plan), with the sources that report it."""
+
+    id: str
+    title: str
+    date: FlexDate
+    citations: tuple[Citation, ...]
+    end: FlexDate | None = None
+    zone: ZoneInfo | None = None
+    zone_label: str | None = None
+    place: str | None = None
+    summary: str = ""
+    actors: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    status: str = "happened"
+    outcome: str | None = None
+
+    @property
+    def lo(self) -> int:
+        """Earliest instant (UTC seconds) the event could have started."""
+        return self.date.lo
+
+    @property
+    def hi(self) -> int:
+        """Latest instant (exclusive) the event could have ended."""
+        return (self.end or self.date).hi
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """A validated, immutable snapshot of one data file, with its query indexes."""
+
+    title: str
+    description: str
+    sources: dict[str, Source]
+    actors: dict[str, Actor]
+    tags: dict[str, Tag]
+    events: tuple[Event, ...]  # in chronological order
+    positions: dict[str, int]  # event id -> index in ``events``
+    index: Index
+    version: str  # sha256 of the file's bytes
+    countries: dict[str, str] = field(default_factory=dict)  # code -> name, for codes in use
+
+    def event(self, ident: str) -> Event | None:
+        """The event with this id, if any."""
+        position = self.positions.get(ident)
+        return None if position is None else self.events[position]

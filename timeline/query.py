@@ -1,0 +1,219 @@
+"""Filters: parse request parameters into a frozen Query, apply it, count facets, page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from timeline.countries import country_name
+from timeline.dates import MAX_TS, DateError, parse_filter_date
+from timeline.index import fold, positions
+from timeline.model import Event, Timeline
+
+FACETS = ("actor", "country", "tag")
+SINGLE = ("from", "to", "q", "page", "per_page")
+MAX_VALUES = 20  # per repeatable facet
+MAX_Q = 200
+PAGE_SIZE = 100
+MAX_PER_PAGE = 1000
+MAX_PAGE = 100_000
+
+
+class Args(Protocol):
+    """What we read from a request's query string (werkzeug's MultiDict fits)."""
+
+    def getlist(self, key: str) -> list[str]: ...
+
+
+class QueryError(ValueError):
+    """Parameters that cannot be answered; every message is safe to show to the user."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A validated filter: OR within a facet, AND across facets, dates and text."""
+
+    actor: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    tag: tuple[str, ...] = ()
+    start: str | None = None  # the ``from`` parameter as given
+    end: str | None = None  # the ``to`` parameter as given
+    q: str = ""
+    page: int = 1
+    per_page: int = PAGE_SIZE
+
+    @property
+    def active(self) -> bool:
+        """True when any filter narrows the timeline."""
+        return bool(self.actor or self.country or self.tag or self.start or self.end or self.q)
+
+    def params(self, *, page: bool = False) -> list[tuple[str, str]]:
+        """The filter as query-string pairs (page only when asked and not the first)."""
+        pairs = [(name, v) for name in FACETS for v in getattr(self, name)]
+        pairs += [(k, v) for k, v in (("from", self.start), ("to", self.end), ("q", self.q)) if v]
+        if page and self.page > 1:
+            pairs.append(("page", str(self.page)))
+        return pairs
+
+    def without(self, name: str, value: str | None = None) -> Query:
+        """This query with one facet value (or a whole filter) removed, back on page 1."""
+        if name in FACETS:
+            kept = tuple(v for v in getattr(self, name) if value is not None and v != value)
+            return replace(self, page=1, **{name: kept})
+        field = {"from": "start", "to": "end"}.get(name, name)
+        return replace(self, page=1, **{field: "" if field == "q" else None})
+
+    def with_value(self, name: str, value: str) -> Query:
+        """This query with one more facet value, back on page 1."""
+        current: tuple[str, ...] = getattr(self, name)
+        return replace(self, page=1, **{name: (*current, value) if value not in current else current})
+
+
+def _single(args: Args, name: str, errors: list[str]) -> str | None:
+    values = args.getlist(name)
+    if len(values) > 1:
+        errors.append(f"'{name}' may be given only once")
+        return None
+    return values[0] if values else None
+
+
+def _number(text: str | None, name: str, high: int, default: int, errors: list[str]) -> int:
+    if text is None or text == "":
+        return default
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text[:7]) <= high:
+        errors.append(f"'{name}' must be a whole number from 1 to {high}")
+        return default
+    return int(text)
+
+
+def _facet(args: Args, name: str, known: Mapping[str, object] | None, errors: list[str]) -> tuple[str, ...]:
+    values = list(dict.fromkeys(v for v in args.getlist(name) if v != ""))
+    if len(values) > MAX_VALUES:
+        errors.append(f"at most {MAX_VALUES} values of '{name}' at once")
+        return ()
+    for value in values:
+        if len(value) > 100 or (known is not None and value not in known) or (
+            known is None and country_name(value) is None
+        ):
+            shown = value if len(value) <= 40 and value.isprintable() else value[:40].encode("unicode_escape").decode()
+            errors.append(f"unknown {name} '{shown}'")
+    return tuple(values)
+
+
+def parse_query(args: Args, timeline: Timeline, *, max_per_page: int = PAGE_SIZE) -> Query:
+    """Validate request parameters into a Query, or raise QueryError listing every problem."""
+    errors: list[str] = []
+    actor = _facet(args, "actor", timeline.actors, errors)
+    country = _facet(args, "country", None, errors)
+    tag = _facet(args, "tag", timeline.tags, errors)
+    start, end = _single(args, "from", errors) or None, _single(args, "to", errors) or None
+    bounds = []
+    for name, text in (("from", start), ("to", end)):
+        if text is not None:
+            try:
+                bounds.append(parse_filter_date(text))
+            except DateError:
+                shown = text[:20] if text.isprintable() else "that value"
+                errors.append(f"'{name}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, not '{shown}'")
+    if start and end and len(bounds) == 2 and bounds[0].lo >= bounds[1].hi:
+        errors.append(f"'from' ({start}) is after 'to' ({end})")
+    q = (_single(args, "q", errors) or "").strip()
+    if len(q) > MAX_Q:
+        errors.append(f"the search text is longer than {MAX_Q} characters")
+    elif not q.isprintable() and q:
+        errors.append("the search text contains control characters")
+    page = _number(_single(args, "page", errors), "page", MAX_PAGE, 1, errors)
+    per_page = _number(_single(args, "per_page", errors), "per_page", max_per_page, min(PAGE_SIZE, max_per_page), errors)
+    if errors:
+        raise QueryError(errors)
+    return Query(actor, country, tag, start, end, q, page, per_page)
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    """One choice of a facet, with how many events it would give."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What a query found: the page of events, the total, and facet counts."""
+
+    query: Query
+    total: int
+    events: list[Event]
+    facets: dict[str, list[FacetValue]]
+
+    @property
+    def has_more(self) -> bool:
+        """True when a later page exists."""
+        return self.query.page * self.query.per_page < self.total
+
+
+def _filters(timeline: Timeline, query: Query) -> dict[str, int]:
+    index = timeline.index
+    parts: dict[str, int] = {}
+    for name in FACETS:
+        chosen: tuple[str, ...] = getattr(query, name)
+        if chosen:
+            table = index.facet(name)
+            bits = 0
+            for value in chosen:
+                bits |= table.get(value, 0)
+            parts[name] = bits
+    if query.start or query.end:
+        low = parse_filter_date(query.start).lo if query.start else -(2**62)
+        high = parse_filter_date(query.end).hi if query.end else MAX_TS + 1
+        parts["date"] = index.overlapping(low, high)
+    if query.q:
+        parts["q"] = index.matching(fold(query.q))
+    return parts
+
+
+def _and(parts: dict[str, int], everything: int, skip: str | None = None) -> int:
+    bits = everything
+    for name, value in parts.items():
+        if name != skip:
+            bits &= value
+    return bits
+
+
+def label(timeline: Timeline, facet: str, value: str) -> str:
+    """What readers see for a facet value."""
+    if facet == "actor":
+        actor = timeline.actors.get(value)
+        return actor.name if actor else value
+    if facet == "country":
+        return timeline.countries.get(value) or country_name(value) or value
+    tag = timeline.tags.get(value)
+    return tag.label if tag else value
+
+
+def apply(timeline: Timeline, query: Query) -> Result:
+    """Run the query: matching events (one page), the total, and facet counts."""
+    index = timeline.index
+    parts = _filters(timeline, query)
+    bits = _and(parts, index.all)
+    facets: dict[str, list[FacetValue]] = {}
+    for name in FACETS:
+        base = _and(parts, index.all, skip=name)
+        chosen = set(getattr(query, name))
+        values = [
+            FacetValue(value, label(timeline, name, value), count, value in chosen)
+            for value, value_bits in index.facet(name).items()
+            if (count := (value_bits & base).bit_count()) or value in chosen
+        ]
+        values += [FacetValue(v, label(timeline, name, v), 0, True) for v in chosen if v not in index.facet(name)]
+        facets[name] = sorted(values, key=lambda f: (-f.count, f.label.casefold()))
+    skip = (query.page - 1) * query.per_page
+    page = [timeline.events[p] for p in positions(bits, skip, query.per_page)]
+    return Result(query, bits.bit_count(), page, facets)
