@@ -7,9 +7,23 @@ from functools import cache
 import pycountry
 
 # Short names readers expect, where ISO's official name is long or formal.
-_COMMON = {"SU": "Soviet Union", "RU": "Russia", "US": "United States", "GB": "United Kingdom", "KR": "South Korea",
-           "KP": "North Korea", "IR": "Iran", "SY": "Syria", "VN": "Vietnam", "TW": "Taiwan",
-           "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "MD": "Moldova", "LA": "Laos"}
+_COMMON = {
+    "SU": "Soviet Union",
+    "RU": "Russia",
+    "US": "United States",
+    "GB": "United Kingdom",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "IR": "Iran",
+    "SY": "Syria",
+    "VN": "Vietnam",
+    "TW": "Taiwan",
+    "BO": "Bolivia",
+    "VE": "Venezuela",
+    "TZ": "Tanzania",
+    "MD": "Moldova",
+    "LA": "Laos",
+}
 
 
 @cache

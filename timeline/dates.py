@@ -239,9 +239,7 @@ def _instant(moment: datetime, precision: Precision, approximate: bool, uncertai
 
 def _local(naive: datetime, zone: tzinfo | None, text: str) -> datetime:
     if zone is None:
-        raise DateError(
-            f"the time in {text!r} needs a UTC offset (such as Z or +06:00) or the event's zone"
-        )
+        raise DateError(f"the time in {text!r} needs a UTC offset (such as Z or +06:00) or the event's zone")
     return naive.replace(tzinfo=zone)
 
 
@@ -260,7 +258,7 @@ def _parse_point(text: str, zone: tzinfo | None) -> Point:
         hour, minute, second = int(m["H"]), int(m["M"]), _int(m["S"])
         if hour > 23 or minute > 59 or (second or 0) > 59:
             raise DateError(f"time of day out of range in {text!r}")
-        naive = datetime(year, month, day, hour, minute, second or 0)  # noqa: DTZ001
+        naive = datetime(year, month, day, hour, minute, second or 0)
         moment = naive.replace(tzinfo=_offset(m["tz"])) if m["tz"] else _local(naive, zone, text)
         precision = Precision.MINUTE if second is None else Precision.SECOND
         return _instant(moment, precision, False, False)
@@ -286,12 +284,20 @@ def _unspecified(m: re.Match[str]) -> Point:
         point = _calendar_point(year, None, None, False, False)
         hi = point.hi
     return Point(
-        point.lo, hi, Precision.YEAR, point.year, None, None, None,
-        q in ("~", "%"), q in ("?", "%"), written,
+        point.lo,
+        hi,
+        Precision.YEAR,
+        point.year,
+        None,
+        None,
+        None,
+        q in ("~", "%"),
+        q in ("?", "%"),
+        written,
     )
 
 
-_DEFAULTS = (datetime(2000, 1, 1, 0, 0, 0), datetime(2001, 2, 2, 1, 1, 1))  # noqa: DTZ001
+_DEFAULTS = (datetime(2000, 1, 1, 0, 0, 0), datetime(2001, 2, 2, 1, 1, 1))
 
 
 def _parse_human(text: str, zone: tzinfo | None) -> Point:
@@ -312,14 +318,16 @@ def _parse_human(text: str, zone: tzinfo | None) -> Point:
         with warnings.catch_warnings():
             warnings.simplefilter("error", dateutil_parser.UnknownTimezoneWarning)
             first, second = (
-                dateutil_parser.parse(body, default=d, dayfirst=True, tzinfos={"UTC": UTC})
-                for d in _DEFAULTS
+                dateutil_parser.parse(body, default=d, dayfirst=True, tzinfos={"UTC": UTC}) for d in _DEFAULTS
             )
     except (ValueError, OverflowError, TypeError, dateutil_parser.UnknownTimezoneWarning):
         raise DateError(
             f"cannot read date {text!r}: write e.g. 2021-10-05, 5 October 2021 or Oct 2021"
         ) from None
-    has = {f: getattr(first, f) == getattr(second, f) for f in ("year", "month", "day", "hour", "minute", "second")}
+    has = {
+        f: getattr(first, f) == getattr(second, f)
+        for f in ("year", "month", "day", "hour", "minute", "second")
+    }
     if not has["year"]:
         raise DateError(f"the date {text!r} has no year")
     if has["day"] and not has["month"]:
@@ -410,7 +418,9 @@ def point_text(
         text = _calendar_text(point)
     else:
         utc = point.utc
-        text = f"{_day_text(utc.year, utc.month, utc.day)}, {_clock(utc, point.precision, seconds=seconds)} UTC"
+        text = (
+            f"{_day_text(utc.year, utc.month, utc.day)}, {_clock(utc, point.precision, seconds=seconds)} UTC"
+        )
         if zone is not None:
             local = utc.astimezone(zone)
             clock = _clock(local, point.precision, seconds=seconds)
@@ -446,7 +456,8 @@ def date_text(
             return f"after {left}" if value.open_end else f"{left} – ?"
         right = point_text(value.end, zone, label, seconds=seconds)
         return f"{left} – {right}"
-    assert value.start is not None and end is not None
+    assert value.start is not None
+    assert end is not None
     left = point_text(value.start, zone, label, seconds=seconds)
     return f"{left} – {date_text(end, None, zone, label, seconds=seconds)}"
 
@@ -463,7 +474,11 @@ class LocalDay:
 def local_days(point: Point, places: list[tuple[str, ZoneInfo]]) -> list[LocalDay]:
     """The instant's local day and time in each named zone (UTC first)."""
     assert point.utc is not None
-    rows = [LocalDay("UTC", _day_text(point.utc.year, point.utc.month, point.utc.day), point.utc.strftime("%H:%M"))]
+    rows = [
+        LocalDay(
+            "UTC", _day_text(point.utc.year, point.utc.month, point.utc.day), point.utc.strftime("%H:%M")
+        )
+    ]
     for name, zone in places:
         local = point.utc.astimezone(zone)
         rows.append(

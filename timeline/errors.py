@@ -10,8 +10,13 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from timeline import htmx
 
 log = logging.getLogger("timeline")
-TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 414: "Query too long",
-          500: "Something went wrong"}
+TITLES = {
+    400: "Bad request",
+    404: "Not found",
+    405: "Method not allowed",
+    414: "Query too long",
+    500: "Something went wrong",
+}
 MESSAGES = {
     404: "There is nothing at this address.",
     405: "This site only answers GET and HEAD requests.",
@@ -23,7 +28,7 @@ MESSAGES = {
 def _page(error: HTTPException) -> Response:
     code = error.code or 500
     message = error.description if code in (400, 404) and error.description else MESSAGES.get(code, "")
-    if code == 404 and error.description == "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.":
+    if code == 404 and request.url_rule is None:  # no route matched: werkzeug's text names no page
         message = MESSAGES[404]
     if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
         response = jsonify({"error": message, "status": code})

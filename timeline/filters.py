@@ -7,8 +7,8 @@ from urllib.parse import urlencode
 from flask import Flask, url_for
 
 from timeline import present
-from timeline.model import Timeline
 from timeline.dates import date_text
+from timeline.model import Timeline
 from timeline.query import Query, label
 
 
@@ -46,9 +46,16 @@ def filter_title(timeline: Timeline, query: Query) -> str:
 def init_app(app: Flask) -> None:
     """Register the helpers with Jinja."""
     app.jinja_env.globals.update(
-        query_url=query_url, without_url=without_url, page_url=page_url, filter_title=filter_title,
-        when=present.when, datetime_attr=present.datetime_attr, ages=present.ages,
-        year_of=present.year_of, facet_label=label, date_text=date_text,
+        query_url=query_url,
+        without_url=without_url,
+        page_url=page_url,
+        filter_title=filter_title,
+        when=present.when,
+        datetime_attr=present.datetime_attr,
+        ages=present.ages,
+        year_of=present.year_of,
+        facet_label=label,
+        date_text=date_text,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -24,8 +24,8 @@ import jsonschema
 from timeline import fastyaml, yamlread
 from timeline.countries import country_name
 from timeline.dates import DateError, FlexDate, Precision, parse_date, parse_zone, sort_key
-from timeline.model import Actor, Citation, Event, Source, Tag, Timeline
 from timeline.index import build_index
+from timeline.model import Actor, Citation, Event, Source, Tag, Timeline
 from timeline.yamlread import Path as DocPath
 from timeline.yamlread import Positions, Problem, YamlProblems
 
@@ -124,9 +124,10 @@ def _schema_problems(doc: _Document) -> list[Problem]:
 def _schema_problem(doc: _Document, err: jsonschema.ValidationError) -> Problem:
     path = tuple(err.absolute_path)
     where = ".".join(str(p) for p in path) or "the file"
+    rule: dict[str, Any] = err.schema if isinstance(err.schema, dict) else {}
     if err.validator == "additionalProperties":
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-        allowed = ", ".join(err.schema.get("properties", {}))
+        extra = sorted(set(err.instance) - set(rule.get("properties", {})))  # type: ignore[arg-type]
+        allowed = ", ".join(rule.get("properties", {}))
         return doc.at((*path, extra[0]), f"unknown key {extra[0]!r} (allowed here: {allowed})", key=True)
     if err.validator == "required":
         return doc.at(path, f"{where}: {err.message}")
@@ -137,7 +138,7 @@ def _schema_problem(doc: _Document, err: jsonschema.ValidationError) -> Problem:
     if err.validator == "pattern":
         return doc.at(path, f"{where}: {err.instance!r} is not valid here ({_pattern_hint(path)})")
     if err.validator == "enum":
-        choices = " | ".join(str(v) for v in err.validator_value)
+        choices = " | ".join(str(v) for v in err.validator_value)  # type: ignore[union-attr]
         return doc.at(path, f"{where}: {err.instance!r} is not one of {choices}")
     if err.validator == "minItems" and path and path[-1] == "citations":
         return doc.at(path, f"{where}: an event needs at least one citation")
@@ -232,7 +233,9 @@ class _Builder:
     def countries(self, path: DocPath, codes: list[str]) -> tuple[str, ...]:
         for i, code in enumerate(codes):
             if country_name(code) is None:
-                self.fail((*path, i), f"unknown country code {code!r} (ISO 3166-1 alpha-2; SU is the Soviet Union)")
+                self.fail(
+                    (*path, i), f"unknown country code {code!r} (ISO 3166-1 alpha-2; SU is the Soviet Union)"
+                )
         return tuple(codes)
 
     def texts(self, path: DocPath, item: dict[str, Any], fields: tuple[str, ...]) -> None:
@@ -260,8 +263,16 @@ class _Builder:
         published = self.date((*path, "published"), s["published"]) if s.get("published") else None
         if (url := s.get("url")) is not None and (why := check_url(url)):
             self.fail((*path, "url"), why)
-        return Source(s["id"], s["title"], s["publisher"], s.get("author"), published, url, s.get("archive"),
-                      s.get("note"))
+        return Source(
+            s["id"],
+            s["title"],
+            s["publisher"],
+            s.get("author"),
+            published,
+            url,
+            s.get("archive"),
+            s.get("note"),
+        )
 
     def actors(self, raw: list[tuple[int, dict[str, Any]]]) -> dict[str, Actor]:
         self.unique("actors", raw)
@@ -283,8 +294,16 @@ class _Builder:
             elif value is not None:
                 born = datetime.fromtimestamp(value.lo, UTC).date()
         countries = self.countries((*path, "countries"), a.get("countries") or [])
-        return Actor(a["id"], a["name"], a["kind"], a.get("native_name"), a.get("role"), countries,
-                     tuple(a.get("aliases") or ()), born)
+        return Actor(
+            a["id"],
+            a["name"],
+            a["kind"],
+            a.get("native_name"),
+            a.get("role"),
+            countries,
+            tuple(a.get("aliases") or ()),
+            born,
+        )
 
     def event(self, i: int, e: dict[str, Any], refs: _Refs) -> Event | None:
         path: DocPath = ("events", i)
@@ -316,13 +335,26 @@ class _Builder:
                 self.fail((*path, "outcome"), "an event cannot be its own outcome")
             if status == "happened":
                 self.fail((*path, "outcome"), "outcome is for planned or cancelled events (set status)")
-        citations = tuple(self.citation((*path, "citations", j), c, refs) for j, c in enumerate(e["citations"]))
+        citations = tuple(
+            self.citation((*path, "citations", j), c, refs) for j, c in enumerate(e["citations"])
+        )
         if start is None:
             return None
         return Event(
-            e["id"], e["title"], start, citations, end, zone, e.get("zone_label"), e.get("place"),
-            e.get("summary") or "", tuple(e.get("actors") or ()), countries, tuple(e.get("tags") or ()),
-            status, outcome,
+            e["id"],
+            e["title"],
+            start,
+            citations,
+            end,
+            zone,
+            e.get("zone_label"),
+            e.get("place"),
+            e.get("summary") or "",
+            tuple(e.get("actors") or ()),
+            countries,
+            tuple(e.get("tags") or ()),
+            status,
+            outcome,
         )
 
     def citation(self, path: DocPath, c: dict[str, Any], refs: _Refs) -> Citation:
@@ -334,7 +366,9 @@ class _Builder:
         elif source is not None and source.archive and self.archive_dir is not None:
             archived = self.archive(source.archive)
             if archived is None:
-                self.fail((*path, "source"), f"archive file {source.archive!r} not found in {self.archive_dir}")
+                self.fail(
+                    (*path, "source"), f"archive file {source.archive!r} not found in {self.archive_dir}"
+                )
             elif normalise_quote(c["quote"]) not in archived:
                 self.fail((*path, "quote"), f"quote not found in {source.archive}")
         return Citation(c["source"], c["quote"], c.get("note"))
@@ -353,8 +387,13 @@ class _Builder:
 class _Refs:
     """The ids events may refer to."""
 
-    def __init__(self, sources: dict[str, Source], actors: dict[str, Actor], tags: dict[str, Tag] | None,
-                 events: set[str]) -> None:
+    def __init__(
+        self,
+        sources: dict[str, Source],
+        actors: dict[str, Actor],
+        tags: dict[str, Tag] | None,
+        events: set[str],
+    ) -> None:
         self.sources, self.actors, self.tags, self.events = sources, actors, tags, events
         self.extra_sources: set[str] = set()  # ids of items with structural problems
         self.extra_actors: set[str] = set()
@@ -365,8 +404,23 @@ class _Refs:
         return set(self.actors) | self.extra_actors
 
 
-_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
-                              "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
+_QUOTE_MARKS = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
 
 
 def normalise_quote(text: str) -> str:
@@ -393,7 +447,11 @@ def _items(raw: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
     items = raw.get(name) if isinstance(raw, dict) else None
     if not isinstance(items, list):
         return []
-    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict) and isinstance(item.get("id"), str)]
+    return [
+        (i, item)
+        for i, item in enumerate(items)
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    ]
 
 
 def _ids(raw: Any, name: str) -> set[str]:

@@ -64,14 +64,15 @@ class Query:
         """This query with one facet value (or a whole filter) removed, back on page 1."""
         if name in FACETS:
             kept = tuple(v for v in getattr(self, name) if value is not None and v != value)
-            return replace(self, page=1, **{name: kept})
+            return replace(self, page=1, **{name: kept})  # type: ignore[arg-type]
         field = {"from": "start", "to": "end"}.get(name, name)
-        return replace(self, page=1, **{field: "" if field == "q" else None})
+        return replace(self, page=1, **{field: "" if field == "q" else None})  # type: ignore[arg-type]
 
     def with_value(self, name: str, value: str) -> Query:
         """This query with one more facet value, back on page 1."""
         current: tuple[str, ...] = getattr(self, name)
-        return replace(self, page=1, **{name: (*current, value) if value not in current else current})
+        chosen = (*current, value) if value not in current else current
+        return replace(self, page=1, **{name: chosen})  # type: ignore[arg-type]
 
 
 def _single(args: Args, name: str, errors: list[str]) -> str | None:
@@ -97,10 +98,16 @@ def _facet(args: Args, name: str, known: Mapping[str, object] | None, errors: li
         errors.append(f"at most {MAX_VALUES} values of '{name}' at once")
         return ()
     for value in values:
-        if len(value) > 100 or (known is not None and value not in known) or (
-            known is None and country_name(value) is None
+        if (
+            len(value) > 100
+            or (known is not None and value not in known)
+            or (known is None and country_name(value) is None)
         ):
-            shown = value if len(value) <= 40 and value.isprintable() else value[:40].encode("unicode_escape").decode()
+            shown = (
+                value
+                if len(value) <= 40 and value.isprintable()
+                else value[:40].encode("unicode_escape").decode()
+            )
             errors.append(f"unknown {name} '{shown}'")
     return tuple(values)
 
@@ -128,7 +135,9 @@ def parse_query(args: Args, timeline: Timeline, *, max_per_page: int = PAGE_SIZE
     elif not q.isprintable() and q:
         errors.append("the search text contains control characters")
     page = _number(_single(args, "page", errors), "page", MAX_PAGE, 1, errors)
-    per_page = _number(_single(args, "per_page", errors), "per_page", max_per_page, min(PAGE_SIZE, max_per_page), errors)
+    per_page = _number(
+        _single(args, "per_page", errors), "per_page", max_per_page, min(PAGE_SIZE, max_per_page), errors
+    )
     if errors:
         raise QueryError(errors)
     return Query(actor, country, tag, start, end, q, page, per_page)
@@ -212,7 +221,9 @@ def apply(timeline: Timeline, query: Query) -> Result:
             for value, value_bits in index.facet(name).items()
             if (count := (value_bits & base).bit_count()) or value in chosen
         ]
-        values += [FacetValue(v, label(timeline, name, v), 0, True) for v in chosen if v not in index.facet(name)]
+        values += [
+            FacetValue(v, label(timeline, name, v), 0, True) for v in chosen if v not in index.facet(name)
+        ]
         facets[name] = sorted(values, key=lambda f: (-f.count, f.label.casefold()))
     skip = (query.page - 1) * query.per_page
     page = [timeline.events[p] for p in positions(bits, skip, query.per_page)]

@@ -33,7 +33,9 @@ def _headers(response: Response) -> Response:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
     mimetype = response.mimetype or ""
-    if (mimetype.startswith("text/") or mimetype.endswith("json")) and "charset" not in response.mimetype_params:
+    if (
+        mimetype.startswith("text/") or mimetype.endswith("json")
+    ) and "charset" not in response.mimetype_params:
         response.mimetype_params["charset"] = "utf-8"
     response.headers.pop("Set-Cookie", None)
     return response

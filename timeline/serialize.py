@@ -28,10 +28,16 @@ def event_json(timeline: Timeline, event: Event) -> dict[str, Any]:
     citations = []
     for c in event.citations:
         source = timeline.sources[c.source]
-        citations.append({
-            "source": c.source, "publisher": source.publisher, "title": source.title,
-            "url": source.url, "quote": c.quote, "note": c.note,
-        })
+        citations.append(
+            {
+                "source": c.source,
+                "publisher": source.publisher,
+                "title": source.title,
+                "url": source.url,
+                "quote": c.quote,
+                "note": c.note,
+            }
+        )
     return {
         "id": event.id,
         "title": event.title,

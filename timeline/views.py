@@ -9,7 +9,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, render_templ
 
 from timeline import htmx
 from timeline.loading import SCHEMA_PATH
-from timeline.model import Timeline
+from timeline.model import Event, Timeline
 from timeline.present import day_differences, group_by_year
 from timeline.query import MAX_PER_PAGE, Query, QueryError, apply, parse_query
 from timeline.serialize import event_json, result_json
@@ -43,25 +43,41 @@ def index() -> Response:
         query = parse_query(request.args, timeline)
     except QueryError as exc:
         form = {k: request.args.get(k, "")[:200] for k in ("q", "from", "to")}
-        return _render("_results.html" if fragment else "index.html", 400, timeline=timeline, query=Query(),
-                       result=None, groups=[], errors=exc.messages, form=form, fragment=fragment,
-                       facets=apply(timeline, Query()).facets, facet_limit=FACET_LIMIT)
+        return _render(
+            "_results.html" if fragment else "index.html",
+            400,
+            timeline=timeline,
+            query=Query(),
+            result=None,
+            groups=[],
+            errors=exc.messages,
+            form=form,
+            fragment=fragment,
+            facets=apply(timeline, Query()).facets,
+            facet_limit=FACET_LIMIT,
+        )
     result = apply(timeline, query)
     if query.page > 1 and not result.events:
         pages = max(1, -(-result.total // query.per_page))
-        abort(404, description=f"There {'is only 1 page' if pages == 1 else f'are only {pages} pages'} of events for these filters.")
+        many = "is only 1 page" if pages == 1 else f"are only {pages} pages"
+        abort(404, description=f"There {many} of events for these filters.")
     previous = _before(timeline, result.events[0].id) if query.page > 1 and result.events else None
-    context = {
-        "timeline": timeline, "query": query, "result": result, "errors": [],
-        "groups": group_by_year(result.events, previous), "facets": result.facets,
-        "facet_limit": FACET_LIMIT, "form": {"q": query.q, "from": query.start or "", "to": query.end or ""},
+    context: dict[str, Any] = {
+        "timeline": timeline,
+        "query": query,
+        "result": result,
+        "errors": [],
+        "groups": group_by_year(result.events, previous),
+        "facets": result.facets,
+        "facet_limit": FACET_LIMIT,
+        "form": {"q": query.q, "from": query.start or "", "to": query.end or ""},
     }
     if htmx.targets(request, MORE):
         return _render("_page.html", **context)
     return _render("_results.html" if fragment else "index.html", fragment=fragment, **context)
 
 
-def _before(timeline: Timeline, ident: str) -> Any:
+def _before(timeline: Timeline, ident: str) -> Event | None:
     position = timeline.positions[ident]
     return timeline.events[position - 1] if position else None
 
@@ -76,8 +92,14 @@ def event(ident: str) -> Response:
     zones = [(name, ZoneInfo(key)) for name, key in current_app.config["TIMELINE_REFERENCE_ZONES"]]
     outcome = timeline.event(found.outcome) if found.outcome else None
     planned = [e for e in timeline.events if e.outcome == found.id]
-    return _render("event.html", timeline=timeline, event=found, outcome=outcome, planned=planned,
-                   days=day_differences(found, zones))
+    return _render(
+        "event.html",
+        timeline=timeline,
+        event=found,
+        outcome=outcome,
+        planned=planned,
+        days=day_differences(found, zones),
+    )
 
 
 @bp.get("/sources/<ident>")
@@ -99,7 +121,9 @@ def actor(ident: str) -> Response:
     if found is None:
         abort(404, description=f"There is no actor with the id “{ident[:100]}”.")
     events = [e for e in timeline.events if ident in e.actors]
-    return _render("actor.html", timeline=timeline, actor=found, count=len(events), groups=group_by_year(events))
+    return _render(
+        "actor.html", timeline=timeline, actor=found, count=len(events), groups=group_by_year(events)
+    )
 
 
 @bp.get("/countries/<code>")
@@ -108,11 +132,15 @@ def country(code: str) -> Response:
     timeline = data()
     name = timeline.countries.get(code)
     if name is None:
-        abort(404, description=f"No event or actor of this timeline is linked to the country code “{code[:10]}”.")
+        abort(
+            404,
+            description=f"No event or actor of this timeline is linked to the country code “{code[:10]}”.",
+        )
     events = [e for e in timeline.events if code in e.countries]
     actors = [a for a in timeline.actors.values() if code in a.countries]
-    return _render("country.html", timeline=timeline, code=code, name=name, actors=actors,
-                   groups=group_by_year(events))
+    return _render(
+        "country.html", timeline=timeline, code=code, name=name, actors=actors, groups=group_by_year(events)
+    )
 
 
 @bp.get("/api/events")
@@ -153,11 +181,13 @@ def healthz() -> Response:
     """Which data is served, and whether the last reload worked."""
     store: Store = current_app.extensions["timeline.store"]
     status = store.status
-    response = jsonify({
-        "data_version": status.data_version,
-        "loaded_at": status.loaded_at,
-        "last_reload_ok": status.last_reload_ok,
-        "errors": [{"line": p.line, "col": p.col, "message": p.message} for p in status.errors],
-    })
+    response = jsonify(
+        {
+            "data_version": status.data_version,
+            "loaded_at": status.loaded_at,
+            "last_reload_ok": status.last_reload_ok,
+            "errors": [{"line": p.line, "col": p.col, "message": p.message} for p in status.errors],
+        }
+    )
     response.headers["Cache-Control"] = "no-store"
     return response

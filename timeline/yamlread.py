@@ -68,6 +68,8 @@ def _mark(node: yaml.Node | yaml.Event | yaml.Mark | None) -> tuple[int, int]:
     if node is None:
         return (1, 1)
     mark = node if isinstance(node, yaml.Mark) else node.start_mark
+    if mark is None:
+        return (1, 1)
     return (mark.line + 1, mark.column + 1)
 
 
@@ -93,9 +95,13 @@ def _anchor_problems(text: str) -> list[Problem]:
     problems: list[Problem] = []
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
         if isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(*_mark(event), f"aliases (*{event.anchor}) are not allowed; write the value out"))
-        elif getattr(event, "anchor", None):
-            problems.append(Problem(*_mark(event), f"anchors (&{event.anchor}) are not allowed; write the value out"))
+            problems.append(
+                Problem(*_mark(event), f"aliases (*{event.anchor}) are not allowed; write the value out")
+            )
+        elif anchor := getattr(event, "anchor", None):
+            problems.append(
+                Problem(*_mark(event), f"anchors (&{anchor}) are not allowed; write the value out")
+            )
         if len(problems) >= 100:
             break
     return problems
@@ -120,15 +126,17 @@ def read(text: str) -> tuple[Any, Positions]:
     except yaml.YAMLError as exc:
         raise YamlProblems([Problem(1, 1, f"YAML error: {exc}")]) from None
     except RecursionError:
-        raise YamlProblems([Problem(1, 1, f"the file is nested too deeply (more than {MAX_DEPTH} levels)")]) from None
+        raise YamlProblems(
+            [Problem(1, 1, f"the file is nested too deeply (more than {MAX_DEPTH} levels)")]
+        ) from None
     positions = Positions({}, {})
     if root is None:
         return None, positions
-    problems: list[Problem] = []
-    builder = _Builder(positions, problems)
+    found: list[Problem] = []
+    builder = _Builder(positions, found)
     value = builder.build(root, (), 0)
-    if problems:
-        raise YamlProblems(problems)
+    if found:
+        raise YamlProblems(found)
     return value, positions
 
 
@@ -162,6 +170,7 @@ class _Builder:
             return node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
         return self.mapping(node, path, depth)
 
     def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
