@@ -2,6 +2,13 @@
 "use strict";
 (function () {
   var before = 0;
+  // Leave empty fields out of filter requests, so pushed URLs are short and shareable.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var params = event.detail.parameters;
+    Object.keys(params).forEach(function (key) {
+      if (params[key] === "") delete params[key];
+    });
+  });
   function isMore(event) {
     var target = event.detail && event.detail.target;
     return target && target.id === "more";
