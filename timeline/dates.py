@@ -200,7 +200,11 @@ def _check_ymd(year: int, month: int | None, day: int | None, text: str) -> None
 
 _QUAL = r"(?P<q>[~?%])?"
 _ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?" + _QUAL)
-_UNSPECIFIED = re.compile(r"(?P<y>\d{2}XX|\d{3}X)(?P<q>[~?%])?|(?P<y2>\d{4})-XX(?P<q2>[~?%])?")
+_UNSPECIFIED = re.compile(
+    r"(?P<y>\d{2}XX|\d{3}X)(?P<q>[~?%])?"
+    r"|(?P<y2>\d{4})-XX(?:-XX)?(?P<q2>[~?%])?"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-XX(?P<q3>[~?%])?"
+)
 _ISO_TIME = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
     r"(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?"
@@ -277,12 +281,19 @@ def _unspecified(m: re.Match[str]) -> Point:
         written = digits
         point = _calendar_point(max(low, 1), None, None, False, False)
         hi = _next_year(high)
-    else:
+    elif m["y2"]:
         year = int(m["y2"])
         q = m["q2"] or ""
-        written = f"{year:04d}-XX"
+        written = m.group(0).rstrip("~?%")
         point = _calendar_point(year, None, None, False, False)
         hi = point.hi
+    else:
+        year, month = int(m["y3"]), int(m["m3"])
+        _check_ymd(year, month, None, m.group(0))
+        q = m["q3"] or ""
+        point = _calendar_point(year, month, None, q in ("~", "%"), q in ("?", "%"))
+        return Point(point.lo, point.hi, Precision.MONTH, year, month, None, None,
+                     point.approximate, point.uncertain, m.group(0).rstrip("~?%"))
     return Point(
         point.lo,
         hi,
@@ -393,6 +404,10 @@ def _day_text(year: int, month: int, day: int) -> str:
 
 def _calendar_text(point: Point) -> str:
     if point.unspecified:
+        if point.month is not None:
+            return f"{MONTHS[point.month - 1]} {point.year} (day unknown)"
+        if point.unspecified.endswith("-XX-XX"):
+            return f"{point.year} (month and day unknown)"
         if point.unspecified.endswith("-XX"):
             return f"{point.year} (month unknown)"
         digits = point.unspecified

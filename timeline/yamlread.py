@@ -67,7 +67,7 @@ class Positions:
 def _mark(node: yaml.Node | yaml.Event | yaml.Mark | None) -> tuple[int, int]:
     if node is None:
         return (1, 1)
-    mark = node if isinstance(node, yaml.Mark) else node.start_mark
+    mark = getattr(node, "start_mark", node)  # libyaml's C Mark is not a yaml.Mark
     if mark is None:
         return (1, 1)
     return (mark.line + 1, mark.column + 1)
