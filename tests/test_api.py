@@ -1,0 +1,75 @@
+"""The JSON API: same filters as the page, documented shape, pages, JSON errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.testing import FlaskClient
+
+
+def get(client: FlaskClient, url: str) -> Any:
+    """The JSON body of a successful request."""
+    response = client.get(url)
+    assert response.status_code == 200, response.data
+    assert response.mimetype == "application/json"
+    return response.json
+
+
+def test_actor_filter_returns_exactly_that_actors_events(client: FlaskClient) -> None:
+    body = get(client, "/api/events?actor=yulia-peresild")
+    assert [e["id"] for e in body["events"]] == ["launch", "landing"]
+    assert all("yulia-peresild" in e["actors"] for e in body["events"])
+    assert body["total"] == 2
+
+
+def test_country_narrows_and_two_actors_give_the_union(client: FlaskClient) -> None:
+    both = get(client, "/api/events?actor=yulia-peresild&country=RU")
+    assert [e["id"] for e in both["events"]] == ["launch", "landing"]
+    assert get(client, "/api/events?actor=yulia-peresild&country=SU")["total"] == 0
+    union = get(client, "/api/events?actor=laika&actor=tom-cruise")
+    assert [e["id"] for e in union["events"]] == ["laika", "cruise-flight"]
+
+
+def test_event_shape(client: FlaskClient) -> None:
+    event = get(client, "/api/events/landing")
+    assert list(event) == [
+        "id", "title", "date", "start", "end", "precision", "zone", "summary", "place", "actors",
+        "countries", "tags", "status", "outcome", "url", "citations",
+    ]
+    assert event["date"] == "2021-10-17T04:35Z"
+    assert event["start"] == "2021-10-17T04:35Z"
+    assert event["end"] is None
+    assert event["precision"] == "minute"
+    assert event["url"].endswith("/events/landing")
+    assert event["citations"][1] == {
+        "source": "paper", "publisher": "Daily Paper", "title": "A newspaper story", "url": None,
+        "quote": "They will return on October 16.", "note": "They landed on 17 October (UTC).",
+    }
+
+
+def test_precision_and_normalised_dates(client: FlaskClient) -> None:
+    events = {e["id"]: e for e in get(client, "/api/events")["events"]}
+    assert (events["sputnik-year"]["date"], events["sputnik-year"]["precision"]) == ("1957", "year")
+    assert (events["laika"]["start"], events["laika"]["precision"]) == ("1957-11-03", "day")
+    assert events["cruise-flight"]["date"] == "2021-10~"
+    assert events["cruise-flight"]["status"] == "planned"
+    assert events["launch"]["precision"] == "second"
+
+
+def test_facets_and_paging(client: FlaskClient) -> None:
+    body = get(client, "/api/events?per_page=2&page=2")
+    assert (body["total"], body["page"], body["per_page"]) == (5, 2, 2)
+    assert [e["id"] for e in body["events"]] == ["cruise-flight", "launch"]
+    assert body["facets"]["country"] == {"KZ": 2, "RU": 2, "SU": 2, "US": 1}
+    assert body["facets"]["actor"]["yulia-peresild"] == 2
+
+
+def test_invalid_filters_give_json_errors(client: FlaskClient) -> None:
+    for url in ("/api/events?actor=nobody", "/api/events?from=2021-13", "/api/events?per_page=1001"):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert response.json and response.json["error"]
+    missing = client.get("/api/events/nope")
+    assert missing.status_code == 404 and missing.json == {
+        "error": "no event with id 'nope'", "errors": ["no event with id 'nope'"], "status": 404,
+    }

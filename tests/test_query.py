@@ -1,0 +1,111 @@
+"""Query semantics: OR within a facet, AND across facets, dates by overlap, text search, pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from timeline.index import fold
+from timeline.loading import load
+from timeline.model import Timeline
+from timeline.query import Query, QueryError, apply, parse_query
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def mini() -> Timeline:
+    """The mini timeline."""
+    return load(DATA / "mini.yaml")
+
+
+def ids(timeline: Timeline, **params: str | list[str]) -> list[str]:
+    """Event ids matching the parameters, in order."""
+    args: MultiDict[str, str] = MultiDict()
+    for key, value in params.items():
+        for v in value if isinstance(value, list) else [value]:
+            args.add(key.rstrip("_"), v)
+    return [e.id for e in apply(timeline, parse_query(args, timeline)).events]
+
+
+def test_no_filter_gives_everything_in_order(mini: Timeline) -> None:
+    assert ids(mini) == ["sputnik-year", "laika", "cruise-flight", "launch", "landing"]
+
+
+def test_facets_or_within_and_across(mini: Timeline) -> None:
+    assert ids(mini, actor="yulia-peresild") == ["launch", "landing"]
+    assert ids(mini, actor=["yulia-peresild", "laika"]) == ["laika", "launch", "landing"]
+    assert ids(mini, actor=["yulia-peresild", "laika"], country="SU") == ["laika"]
+    assert ids(mini, country=["SU", "US"]) == ["sputnik-year", "laika", "cruise-flight"]
+    assert ids(mini, tag="film", country="US") == ["cruise-flight"]
+
+
+def test_dates_are_inclusive_by_overlap(mini: Timeline) -> None:
+    assert ids(mini, from_="1957", to="1957") == ["sputnik-year", "laika"]
+    assert ids(mini, from_="1957-11-03", to="1957-11-03") == ["sputnik-year", "laika"]
+    assert ids(mini, from_="1957-12") == ["sputnik-year", "cruise-flight", "launch", "landing"]  # all of 1957 overlaps
+    # "c. October 2021" overlaps a filter on its first days; the landing does not.
+    assert ids(mini, from_="2021-10-01", to="2021-10-05") == ["cruise-flight", "launch"]
+    assert ids(mini, to="1956") == []
+
+
+@pytest.mark.parametrize("q", ["PERESILD", "юлия", "Юлия Пересильд", "julia", "steppe", "lifted off", "zhezkazgan"])
+def test_text_search_is_case_and_accent_insensitive_over_many_fields(mini: Timeline, q: str) -> None:
+    assert "landing" in ids(mini, q=q) or "launch" in ids(mini, q=q)
+
+
+def test_text_search_finds_nothing_for_nonsense(mini: Timeline) -> None:
+    assert ids(mini, q="qwertyuiop") == []
+
+
+def test_fold_strips_accents_and_case() -> None:
+    assert fold("Ёлка Café ÉCOLE") == "елка cafe ecole"
+
+
+def test_facet_counts_reflect_the_other_filters(mini: Timeline) -> None:
+    result = apply(mini, parse_query(MultiDict([("country", "KZ")]), mini))
+    actors = {f.value: f.count for f in result.facets["actor"]}
+    assert actors == {"yulia-peresild": 2}
+    countries = {f.value: (f.count, f.selected) for f in result.facets["country"]}
+    # Counts of a facet ignore its own selection, so alternatives stay visible.
+    assert countries["KZ"] == (2, True)
+    assert countries["SU"] == (2, False)
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ([("actor", "nobody")], "unknown actor 'nobody'"),
+        ([("country", "XX")], "unknown country 'XX'"),
+        ([("tag", "nope")], "unknown tag 'nope'"),
+        ([("from", "2021-13")], "'from' must be a date"),
+        ([("from", "2022"), ("to", "2021")], "'from' (2022) is after 'to' (2021)"),
+        ([("q", "a"), ("q", "b")], "'q' may be given only once"),
+        ([("page", "0")], "'page' must be a whole number"),
+        ([("q", "x" * 201)], "longer than 200"),
+        ([("actor", f"a{i}") for i in range(21)], "at most 20 values"),
+    ],
+)
+def test_invalid_parameters_say_what_is_wrong(mini: Timeline, params: list[tuple[str, str]], message: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        parse_query(MultiDict(params), mini)
+    assert any(message in m for m in caught.value.messages)
+
+
+def test_pages_split_the_results(mini: Timeline) -> None:
+    first = apply(mini, Query(per_page=2))
+    second = apply(mini, Query(per_page=2, page=2))
+    third = apply(mini, Query(per_page=2, page=3))
+    assert [e.id for e in first.events + second.events + third.events] == ids(mini)
+    assert first.has_more and second.has_more and not third.has_more
+    assert first.total == 5
+
+
+def test_query_urls_round_trip() -> None:
+    query = Query(actor=("a", "b"), country=("KZ",), start="2021", q="x")
+    assert query.params() == [("actor", "a"), ("actor", "b"), ("country", "KZ"), ("from", "2021"), ("q", "x")]
+    assert query.without("actor", "a").actor == ("b",)
+    assert query.without("from").start is None
+    assert query.with_value("tag", "launch").tag == ("launch",)

@@ -1,0 +1,187 @@
+"""Every route through the Flask client: full pages, htmx fragments, 400s and 404s."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+ROOT = Path(__file__).parent.parent
+HTMX = {"HX-Request": "true", "HX-Target": "results"}
+
+
+class Events(HTMLParser):
+    """Collects the ids of event cards (li.event) in a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "li" and "event" in (found.get("class") or "").split():
+            self.ids.append((found.get("id") or "").removeprefix("event-"))
+
+
+def event_ids(html: bytes) -> list[str]:
+    """The event ids shown, in order."""
+    parser = Events()
+    parser.feed(html.decode())
+    return parser.ids
+
+
+def test_timeline_page_lists_every_event_with_citations(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert event_ids(response.data) == ["sputnik-year", "laika", "cruise-flight", "launch", "landing"]
+    html = response.data.decode()
+    assert "<title>Mini timeline</title>" in html
+    assert 'href="https://example.org/report" rel="noopener noreferrer"' in html
+    assert "They landed on 17 October (UTC)." in html  # the note on a citation
+    assert "Planned" in html
+    assert '<time datetime="2021-10-05T08:55:02Z">5 Oct 2021, 08:55 UTC (13:55 Baikonur time)</time>' in html
+    assert "5 events match" in html
+
+
+def test_filtered_page_shows_the_same_events_as_the_api(client: FlaskClient) -> None:
+    for query in ("actor=yulia-peresild", "actor=yulia-peresild&country=KZ", "actor=laika&actor=tom-cruise", "q=Laika"):
+        page = event_ids(client.get(f"/?{query}").data)
+        api = [e["id"] for e in client.get(f"/api/events?{query}").json["events"]]  # type: ignore[index]
+        assert page == api, query
+
+
+def test_htmx_request_for_results_gets_only_the_fragment(client: FlaskClient) -> None:
+    response = client.get("/?actor=laika", headers=HTMX)
+    assert response.status_code == 200
+    html = response.data.decode()
+    assert "<html" not in html and "<form" not in html
+    assert event_ids(response.data) == ["laika"]
+    assert '<p id="status" hx-swap-oob="innerHTML">1 event matches the filters.</p>' in html
+    assert "<title>Laika — Mini timeline</title>" in html
+    assert set(response.headers["Vary"].split(", ")) >= {"HX-Request", "HX-Target"}
+
+
+def test_other_htmx_requests_get_the_full_page(client: FlaskClient) -> None:
+    boosted = client.get("/?actor=laika", headers={"HX-Request": "true", "HX-Target": "main"})
+    assert b"<html" in boosted.data
+    plain = client.get("/?actor=laika")
+    assert b"<html" in plain.data and plain.headers["Vary"]
+
+
+def many_events(path: Path, count: int) -> None:
+    """Write a valid file with ``count`` events, one a day from 1 Jan 2000."""
+    lines = ["title: Many", "sources:", "  - {id: s, title: S, publisher: P}", "actors: []", "events:"]
+    for i in range(count):
+        day = date(2000, 1, 1) + timedelta(days=i)
+        lines.append(f"  - {{id: e{i:03d}, title: Event {i}, date: {day}, citations: [{{source: s, quote: q}}]}}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_more_appends_the_next_page(client: FlaskClient, data_file: Path) -> None:
+    many_events(data_file, 150)
+    client.application.extensions["timeline.store"].check()
+    first = client.get("/")
+    assert len(event_ids(first.data)) == 100
+    assert b'href="/?page=2"' in first.data and b'hx-target="#more"' in first.data
+    more = client.get("/?page=2", headers={"HX-Request": "true", "HX-Target": "more"})
+    assert event_ids(more.data) == [f"e{i:03d}" for i in range(100, 150)]
+    html = more.data.decode()
+    assert '<div id="more"' in html and "<form" not in html and 'id="results"' not in html
+    assert "(continued)" in html  # the year 2000 goes on from the first page
+    assert client.get("/?page=3").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/?actor=nobody", "unknown actor"),
+        ("/?from=2021-13", "&#39;from&#39; must be a date"),
+        ("/?from=2022&to=2021", "is after"),
+        ("/?q=a&q=b", "only once"),
+    ],
+)
+def test_invalid_filters_give_a_400_page_that_keeps_the_form(client: FlaskClient, url: str, message: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 400
+    html = response.data.decode()
+    assert message in html
+    assert 'role="alert"' in html
+    assert '<form id="filters"' in html
+    fragment = client.get(url, headers=HTMX)
+    assert fragment.status_code == 400
+    assert b"<html" not in fragment.data and message.encode() in fragment.data
+
+
+def test_invalid_value_is_kept_in_the_form_for_correction(client: FlaskClient) -> None:
+    html = client.get("/?from=2021-13").data.decode()
+    assert re.search(r'id="from" name="from" value="2021-13"', html)
+
+
+def test_event_page(client: FlaskClient) -> None:
+    html = client.get("/events/landing").data.decode()
+    assert "<h1 id=\"event-title\">The crew lands in Kazakhstan</h1>" in html
+    assert "The calendar day depends on where you were." in html
+    assert "16 Oct 2021" in html and "21:35 PDT" in html  # still the 16th in California
+    assert "Yulia Peresild <span class=\"age\">(37)</span>" in html
+
+
+def test_planned_event_links_to_what_happened(client: FlaskClient) -> None:
+    html = client.get("/events/cruise-flight").data.decode()
+    assert "What happened instead" in html and 'href="/events/launch"' in html
+    assert "earlier plan" in client.get("/events/launch").data.decode()
+
+
+def test_source_page_lists_every_citing_event_with_quotes(client: FlaskClient) -> None:
+    html = client.get("/sources/paper").data.decode()
+    assert html.count('class="quote"') == 3
+    assert "No public address is known for this source." in html
+
+
+def test_actor_and_country_pages(client: FlaskClient) -> None:
+    actor = client.get("/actors/yulia-peresild")
+    assert actor.status_code == 200
+    assert event_ids(actor.data) == ["launch", "landing"]
+    assert "Юлия Пересильд" in actor.data.decode()
+    country = client.get("/countries/SU")
+    assert "Soviet Union" in country.data.decode()
+    assert event_ids(country.data) == ["sputnik-year", "laika"]
+
+
+@pytest.mark.parametrize("url", ["/events/nope", "/sources/nope", "/actors/nope", "/countries/XX", "/nowhere"])
+def test_friendly_404s(client: FlaskClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    assert b"Go to the timeline" in response.data
+    assert b"Traceback" not in response.data
+
+
+def test_schema_is_published(client: FlaskClient) -> None:
+    with client.get("/schema/events.json") as response:
+        assert response.status_code == 200
+        schema = response.json
+    assert schema["properties"]["events"]["items"]["required"] == ["id", "title", "date", "citations"]  # type: ignore[index]
+
+
+def test_vendored_htmx_is_the_released_file(client: FlaskClient) -> None:
+    data = (ROOT / "static" / "htmx-2.0.11.min.js").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == "d6fdc75f204e6bdefa99b69bf1e6d4ac69b8a364f77929f45c13476b4000f717"
+    assert b'src="/static/htmx-2.0.11.min.js"' in client.get("/").data
+
+
+def test_security_headers_on_pages_and_errors(client: FlaskClient) -> None:
+    for url in ("/", "/api/events", "/nowhere", "/?actor=nobody", "/static/app.css"):
+        with client.get(url) as response:
+            csp = response.headers["Content-Security-Policy"]
+            assert "default-src 'none'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            assert "Set-Cookie" not in response.headers
+
+
+def test_only_get_and_head(client: FlaskClient) -> None:
+    assert client.post("/").status_code == 405
+    assert client.head("/").status_code == 200
