@@ -52,6 +52,7 @@ def read_fast(data: bytes) -> Any | None:
         with _quiet_stderr():
             tree = ryml.parse_in_arena(data)
         emitted = ryml.emit_json_malloc(tree, tree.root_id())
-        return json.loads(emitted, object_pairs_hook=_pairs)
+        # Integers keep the text that was written (a bare year ``1957`` stays "1957").
+        return json.loads(emitted, object_pairs_hook=_pairs, parse_int=str)
     except Exception:
         return None

@@ -86,12 +86,14 @@ class _Document:
     def __init__(self, data: bytes) -> None:
         self.data = data
         self._positions: Positions | None = None
+        self.fast_ok = False
         self.value: Any = None
         text = yamlread.decode(data)
         self.text = text
         if len(data) >= FAST_PATH_BYTES and not _MAYBE_SPECIAL.search(text):
             self.value = fastyaml.read_fast(data)
             if self.value is not None and _fast_valid(self.value):
+                self.fast_ok = True  # structure already validated: skip the slow validator
                 return
         self.value, self._positions = yamlread.read(text)
 
@@ -116,7 +118,7 @@ def _fast_valid(value: Any) -> bool:
 def _schema_problems(doc: _Document) -> list[Problem]:
     if doc.value is None:
         return [Problem(1, 1, "the file is empty: it needs title, sources, actors and events")]
-    if doc.precise or not _fast_valid(doc.value):
+    if not doc.fast_ok:
         return [_schema_problem(doc, err) for err in _full_validator().iter_errors(doc.value)]
     return []
 
