@@ -22,6 +22,7 @@ import warnings
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import IntEnum
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
@@ -165,6 +166,7 @@ def _ts(moment: datetime) -> int:
     return calendar.timegm(moment.utctimetuple())
 
 
+@cache
 def _day_ts(year: int, month: int, day: int) -> int:
     return calendar.timegm((year, month, day, 0, 0, 0))
 
@@ -292,8 +294,18 @@ def _unspecified(m: re.Match[str]) -> Point:
         _check_ymd(year, month, None, m.group(0))
         q = m["q3"] or ""
         point = _calendar_point(year, month, None, q in ("~", "%"), q in ("?", "%"))
-        return Point(point.lo, point.hi, Precision.MONTH, year, month, None, None,
-                     point.approximate, point.uncertain, m.group(0).rstrip("~?%"))
+        return Point(
+            point.lo,
+            point.hi,
+            Precision.MONTH,
+            year,
+            month,
+            None,
+            None,
+            point.approximate,
+            point.uncertain,
+            m.group(0).rstrip("~?%"),
+        )
     return Point(
         point.lo,
         hi,
