@@ -93,7 +93,9 @@ def test_more_appends_the_next_page(client: FlaskClient, data_file: Path) -> Non
     html = more.data.decode()
     assert '<div id="more"' in html and "<form" not in html and 'id="results"' not in html
     assert "(continued)" in html  # the year 2000 goes on from the first page
-    assert client.get("/?page=3").status_code == 404
+    beyond = client.get("/?page=3")
+    assert beyond.status_code == 400
+    assert b"only 2 pages" in beyond.data
 
 
 @pytest.mark.parametrize(

@@ -72,22 +72,23 @@ class Index:
         """Events whose folded text contains ``needle`` (already folded)."""
         if not needle:
             return self.all
-        blob, offsets, bits = self.blob, self.offsets, 0
+        blob, offsets, found = self.blob, self.offsets, []
         at = blob.find(needle)
         while at != -1:
             position = bisect_right(offsets, at) - 1
-            bits |= 1 << position
+            found.append(position)
             if position + 1 >= len(offsets):
                 break
             at = blob.find(needle, offsets[position + 1])
-        return bits
+        return _bits(found, self.size)
 
 
-def _bits(positions: Iterable[int]) -> int:
-    value = 0
+def _bits(positions: Iterable[int], size: int) -> int:
+    """A bitset of ``positions`` (< ``size``), built in O(size) rather than O(size × count)."""
+    buffer = bytearray((size + 7) // 8)
     for position in positions:
-        value |= 1 << position
-    return value
+        buffer[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(buffer, "little")
 
 
 def search_text(event: Event, actors: dict[str, Actor]) -> str:
@@ -120,9 +121,9 @@ def build_index(events: Sequence[Event], actors: dict[str, Actor]) -> Index:
     return Index(
         size=len(events),
         all=(1 << len(events)) - 1,
-        by_actor={k: _bits(v) for k, v in groups["actor"].items()},
-        by_country={k: _bits(v) for k, v in groups["country"].items()},
-        by_tag={k: _bits(v) for k, v in groups["tag"].items()},
+        by_actor={k: _bits(v, len(events)) for k, v in groups["actor"].items()},
+        by_country={k: _bits(v, len(events)) for k, v in groups["country"].items()},
+        by_tag={k: _bits(v, len(events)) for k, v in groups["tag"].items()},
         anchors=tuple(e.date.anchor for e in events),
         his=tuple(e.hi for e in events),
         long=tuple(long),

@@ -1,10 +1,14 @@
-"""The immutable snapshot of a timeline file: sources, actors, tags, events."""
+"""The immutable snapshot of a timeline file: sources, actors, tags, events.
+
+The records are NamedTuples rather than frozen dataclasses because they unpickle about five
+times faster, and a cached snapshot of 100,000 events holds hundreds of thousands of them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 from timeline.dates import FlexDate
@@ -16,8 +20,7 @@ STATUSES = ("happened", "planned", "cancelled")
 ACTOR_KINDS = ("person", "organisation", "spacecraft", "animal", "other")
 
 
-@dataclass(frozen=True, slots=True)
-class Tag:
+class Tag(NamedTuple):
     """One word of the tag vocabulary."""
 
     id: str
@@ -25,8 +28,7 @@ class Tag:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A cited article or reference page."""
 
     id: str
@@ -39,8 +41,7 @@ class Source:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
+class Actor(NamedTuple):
     """A person, organisation, spacecraft, animal… that takes part in events."""
 
     id: str
@@ -53,8 +54,7 @@ class Actor:
     born: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     """A claim-level citation: which source says so, in its own words."""
 
     source: str
@@ -62,8 +62,7 @@ class Citation:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """One dated happening (or plan), with the sources that report it."""
 
     id: str
