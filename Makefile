@@ -35,8 +35,10 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
+## browser: Chromium for the browser tests, and axe-core (npm) for the accessibility tests
 browser:
 	@sh scripts/ensure-chromium.sh
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
 ## bench: load time and filter latency at 1k, 10k and 100k events
 bench: $(STAMP)

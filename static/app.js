@@ -2,6 +2,9 @@
 "use strict";
 (function () {
   var before = 0;
+  var fromResults = false;
+  var opened = [];
+
   // Leave empty fields out of filter requests, so pushed URLs are short and shareable.
   document.addEventListener("htmx:configRequest", function (event) {
     var params = event.detail.parameters;
@@ -9,20 +12,74 @@
       if (params[key] === "") delete params[key];
     });
   });
+
+  // Keep the form's text fields in step with the URL, when a link (a bar of the overview, a
+  // filter chip) or Back changes the filter, so the next change of the form keeps it.
+  function syncForm(search) {
+    var form = document.getElementById("filters");
+    if (!form) return;
+    var params = new URLSearchParams(search);
+    ["q", "from", "to"].forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      if (field) field.value = params.get(name) || "";
+    });
+  }
+
   function isMore(event) {
     var target = event.detail && event.detail.target;
     return target && target.id === "more";
   }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var elt = event.detail.elt;
+    fromResults = Boolean(elt && elt.closest && elt.closest("#results"));
+    var href = elt && elt.getAttribute && elt.getAttribute("href");
+    if (href && !isMore(event)) syncForm(new URL(href, location.href).search);
+  });
+  document.addEventListener("htmx:historyRestore", function () {
+    syncForm(location.search);
+  });
+
   document.addEventListener("htmx:beforeSwap", function (event) {
     if (isMore(event)) before = document.querySelectorAll("#results li.event").length;
   });
+
   document.addEventListener("htmx:afterSettle", function (event) {
-    // After "Show more", move focus to the first new event, so keyboard and screen-reader
-    // users continue where the new content starts.
-    if (!isMore(event)) return;
-    var items = document.querySelectorAll("#results li.event");
-    var first = items[before];
-    var link = first && first.querySelector(".event-title a");
-    if (link) link.focus();
+    if (isMore(event)) {
+      // After "Show more", move focus to the first new event, so keyboard and screen-reader
+      // users continue where the new content starts.
+      var items = document.querySelectorAll("#results li.event");
+      var first = items[before];
+      var link = first && first.querySelector(".event-title a");
+      if (link) link.focus();
+      return;
+    }
+    // A link inside the results was followed and is gone now (htmx keeps focus on an element
+    // with the same id when there is one): continue from the overview or the results.
+    var active = document.activeElement;
+    if (fromResults && (!active || active === document.body)) {
+      var next =
+        document.querySelector("#overview [aria-current]") ||
+        document.getElementById("overview-heading") ||
+        document.getElementById("results");
+      if (next) next.focus();
+    }
+    fromResults = false;
+  });
+
+  // Print every citation, also of the source lists that are closed on screen.
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details.sources"), function (d) {
+      return !d.open;
+    });
+    opened.forEach(function (d) {
+      d.open = true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) {
+      d.open = false;
+    });
+    opened = [];
   });
 })();

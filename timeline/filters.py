@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from flask import Flask, url_for
@@ -33,6 +34,11 @@ def page_url(query: Query, page: int) -> str:
     return url_for("timeline.index") + ("?" + urlencode(pairs) if pairs else "")
 
 
+def span_url(query: Query, start: str | None = None, end: str | None = None) -> str:
+    """The timeline URL for ``query`` with its dates replaced (none: every date)."""
+    return query_url(replace(query, start=start, end=end, page=1))
+
+
 def filter_title(timeline: Timeline, query: Query) -> str:
     """A page title that says what is shown ("Yulia Peresild · Kazakhstan — Title")."""
     parts = [label(timeline, name, v) for name in ("actor", "country", "tag") for v in getattr(query, name)]
@@ -49,6 +55,10 @@ def init_app(app: Flask) -> None:
         query_url=query_url,
         without_url=without_url,
         page_url=page_url,
+        span_url=span_url,
+        outlets=present.outlets,
+        noted=present.noted,
+        facet_parts=present.facet_parts,
         filter_title=filter_title,
         when=present.when,
         datetime_attr=present.datetime_attr,

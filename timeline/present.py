@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 
 from timeline.dates import LocalDay, age_text, date_text, local_days
 from timeline.model import Event, Timeline
+from timeline.query import FacetValue
 
 GAP_YEARS = 2  # a jump of more than this many years between events is marked as a gap
+OUTLETS = 3  # publishers named on a closed source list
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,3 +80,30 @@ def day_differences(event: Event, reference: list[tuple[str, ZoneInfo]]) -> list
         places.insert(0, (label, event.zone))
     rows = local_days(point, places)
     return rows if len({row.day for row in rows}) > 1 else None
+
+
+def outlets(timeline: Timeline, event: Event) -> list[str]:
+    """The distinct publishers an event cites, in citation order."""
+    names = (timeline.sources[c.source].publisher for c in event.citations if c.source in timeline.sources)
+    return list(dict.fromkeys(names))
+
+
+def noted(event: Event) -> int:
+    """How many of an event's citations carry a note on a source error."""
+    return sum(1 for c in event.citations if c.note)
+
+
+@dataclass(frozen=True, slots=True)
+class FacetParts:
+    """A facet's values split into those shown and those behind "more"."""
+
+    shown: list[FacetValue]
+    more: list[FacetValue]
+    selected: int  # how many values are chosen
+    open: bool  # a chosen value is among the hidden ones
+
+
+def facet_parts(values: list[FacetValue], limit: int, most: int = 300) -> FacetParts:
+    """Split facet values for display (at most ``most`` behind "more")."""
+    shown, more = values[:limit], values[limit : limit + most]
+    return FacetParts(shown, more, sum(v.selected for v in values), any(v.selected for v in more))

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, send_file
 
-from timeline import htmx
+from timeline import htmx, overview
 from timeline.loading import SCHEMA_PATH
 from timeline.model import Event, Timeline
 from timeline.present import day_differences, group_by_year
@@ -70,6 +70,7 @@ def index() -> Response:
         "groups": group_by_year(result.events, previous),
         "facets": result.facets,
         "facet_limit": FACET_LIMIT,
+        "overview": overview.build(timeline, query),
         "form": {"q": query.q, "from": query.start or "", "to": query.end or ""},
     }
     if htmx.targets(request, MORE):

@@ -1,0 +1,101 @@
+"""Accessibility in a real browser: axe-core (WCAG 2.0–2.2 A/AA and best practices), reflow, print."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import ROOT, LiveServer
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+RUN = """(tags) => axe.run(document, {
+  runOnly: {type: 'tag', values: tags},
+  rules: {'target-size': {enabled: true}},
+  resultTypes: ['violations'],
+}).then(r => r.violations.map(v => ({
+  id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')),
+})))"""
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    """axe is injected as a script, which the page's CSP would block: bypass it for these tests."""
+    return {**browser_context_args, "bypass_csp": True}
+
+
+def violations(page: Page) -> list[dict[str, Any]]:
+    """What axe-core finds on the page as it is now."""
+    assert AXE.exists(), f"{AXE} is missing: run `make browser` (or `npm ci`) first"
+    page.add_script_tag(path=str(AXE))
+    found: list[dict[str, Any]] = page.evaluate(RUN, TAGS)
+    return found
+
+
+PAGES = [
+    ("timeline", "/", 1280, "light", 200),
+    ("filtered", "/?actor=yulia-peresild&country=KZ", 1280, "light", 200),
+    ("filtered to nothing", "/?actor=laika&country=KZ", 1280, "light", 200),
+    ("zoomed to months", "/?from=2021&to=2021", 1280, "light", 200),
+    ("400 error", "/?from=2021-13", 1280, "light", 400),
+    ("404 error", "/events/nothing-here", 1280, "light", 404),
+    ("event page", "/events/landing", 1280, "light", 200),
+    ("source page", "/sources/paper", 1280, "light", 200),
+    ("actor page", "/actors/yulia-peresild", 1280, "light", 200),
+    ("320 px", "/?actor=yulia-peresild", 320, "light", 200),
+    ("dark mode", "/?tag=film", 1280, "dark", 200),
+    ("event page, dark, 320 px", "/events/launch", 320, "dark", 200),
+]
+
+
+@pytest.mark.parametrize(("name", "path", "width", "scheme", "status"), PAGES, ids=[p[0] for p in PAGES])
+def test_axe_finds_nothing(
+    page: Page, server: LiveServer, name: str, path: str, width: int, scheme: str, status: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    response = page.goto(server.url(path))
+    assert response is not None
+    assert response.status == status
+    page.locator("details.sources").evaluate_all("ds => ds.forEach(d => d.open = true)")
+    assert violations(page) == []
+
+
+def test_axe_finds_nothing_after_filtering_in_place(page: Page, server: LiveServer) -> None:
+    page.goto(server.url("/"))
+    page.get_by_role("checkbox", name=re.compile(r"^Yulia Peresild")).check()
+    expect(page.locator("#status")).to_have_text(re.compile(r"2 events match"))
+    page.get_by_role("textbox", name="From").fill("2021-13")
+    page.get_by_role("textbox", name="From").press("Enter")
+    expect(page.get_by_role("alert")).to_contain_text("'from' must be a date")
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/events/landing", "/sources/paper", "/?from=2021&to=2021"])
+def test_no_sideways_scrolling_at_320_px(page: Page, server: LiveServer, path: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(server.url(path))
+    page.locator("details").evaluate_all("ds => ds.forEach(d => d.open = true)")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_print_lists_every_citation_with_its_address(page: Page, server: LiveServer) -> None:
+    page.goto(server.url("/?actor=yulia-peresild"))
+    page.emulate_media(media="print")
+    # Closed source lists print too (CSS alone, without the beforeprint handler).
+    quote = page.locator("#event-landing .quote").first
+    expect(quote).to_be_visible()
+    expect(page.locator("#event-landing .print-url")).to_have_text("https://example.org/report")
+    expect(page.locator(".print-link")).to_contain_text("actor=yulia-peresild")
+    expect(page.locator("#filters")).to_be_hidden()
+    expect(page.locator("#overview")).to_be_hidden()
+
+
+def test_no_motion_when_reduced_motion_is_asked_for(page: Page, server: LiveServer) -> None:
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(server.url("/"))
+    duration = page.locator("#results").evaluate("e => getComputedStyle(e).transitionDuration")
+    assert duration in ("0s", "")
