@@ -10,7 +10,7 @@ from flask import Flask, url_for
 from timeline import present
 from timeline.dates import date_text
 from timeline.model import Timeline
-from timeline.query import Query, label
+from timeline.query import PAGE_SIZE, Query, label
 
 
 def query_url(query: Query, *, page: bool = False, **change: str) -> str:
@@ -29,6 +29,8 @@ def without_url(query: Query, name: str, value: str | None = None) -> str:
 def page_url(query: Query, page: int) -> str:
     """The URL of another page of the same query."""
     pairs = query.params()
+    if query.per_page != PAGE_SIZE:
+        pairs.append(("per_page", str(query.per_page)))
     if page > 1:
         pairs.append(("page", str(page)))
     return url_for("timeline.index") + ("?" + urlencode(pairs) if pairs else "")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from math import sqrt
@@ -30,7 +29,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 @dataclass(frozen=True, slots=True)
 class Bucket:
-    """One span of time on the axis and how many events begin in it."""
+    """One span of time on the axis and how many events fall in it (overlap, as the filter)."""
 
     label: str  # under the bar: "2021", "Oct", "1960s"
     name: str  # spoken: "2021", "October 2021", "1960s"
@@ -202,13 +201,15 @@ def _spans(unit: Unit, first: int, last: int) -> list[tuple[int, int, str, str, 
 def _buckets(
     timeline: Timeline, unit: Unit, first: int, last: int, bits: int, chosen: tuple[int, int] | None
 ) -> list[Bucket]:
-    anchors = timeline.index.anchors
+    """Each bucket with the events that overlap it: exactly what its link's ``from``/``to`` shows."""
+    index = timeline.index
     buckets = []
     for lo, hi, label, name, start, end in _spans(unit, first, last):
-        low, high = bisect_left(anchors, lo), bisect_left(anchors, hi)
-        count = ((bits >> low) & ((1 << (high - low)) - 1)).bit_count() if high > low else 0
+        inside = index.overlapping(lo, hi)
         selected = chosen is not None and lo < chosen[1] and chosen[0] < hi
-        buckets.append(Bucket(label, name, start, end, lo, hi, high - low, count, selected))
+        buckets.append(
+            Bucket(label, name, start, end, lo, hi, inside.bit_count(), (inside & bits).bit_count(), selected)
+        )
     return buckets
 
 

@@ -1,0 +1,311 @@
+"""The HTML of each page: landmarks, headings, regions, the overview, meta tags, no inline code."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import pytest
+from flask.testing import FlaskClient
+
+HTMX = {"HX-Request": "true", "HX-Target": "results"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@dataclass
+class Node:
+    """One element, its attributes, children and text."""
+
+    tag: str
+    attrs: dict[str, str]
+    parent: Node | None = None
+    content: list[Node | str] = field(default_factory=list)
+
+    @property
+    def children(self) -> list[Node]:
+        """The child elements."""
+        return [c for c in self.content if isinstance(c, Node)]
+
+    @property
+    def classes(self) -> list[str]:
+        """The class names."""
+        return self.attrs.get("class", "").split()
+
+    @property
+    def raw(self) -> str:
+        """All text inside, as written."""
+        return "".join(c if isinstance(c, str) else c.raw for c in self.content)
+
+    @property
+    def text(self) -> str:
+        """All text inside, whitespace collapsed."""
+        return " ".join(self.raw.split())
+
+    def walk(self) -> list[Node]:
+        """This element and every element inside it, in document order."""
+        return [self, *(n for c in self.children for n in c.walk())]
+
+    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Node]:
+        """Elements inside matching a tag, a class and attribute values."""
+        return [
+            n
+            for n in self.walk()
+            if (tag is None or n.tag == tag)
+            and (cls is None or cls in n.classes)
+            and all(n.attrs.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())
+        ]
+
+    def one(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> Node:
+        """The single element matching."""
+        found = self.find(tag, cls, **attrs)
+        assert len(found) == 1, f"{len(found)} × {tag}.{cls} {attrs}"
+        return found[0]
+
+    def inside(self, other: Node) -> bool:
+        """True when this element is within ``other``."""
+        node: Node | None = self
+        while node is not None:
+            if node is other:
+                return True
+            node = node.parent
+        return False
+
+
+class Tree(HTMLParser):
+    """A forgiving HTML parser into Nodes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
+        self.stack[-1].content.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].content.append(Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].content.append(data)
+
+
+def parse(html: bytes) -> Node:
+    """The document tree of ``html``."""
+    tree = Tree()
+    tree.feed(html.decode())
+    return tree.root
+
+
+def page(client: FlaskClient, path: str, status: int = 200, **headers: str) -> Node:
+    """GET ``path`` and parse it."""
+    response = client.get(path, headers=headers)
+    assert response.status_code == status
+    return parse(response.data)
+
+
+PAGES = [
+    "/",
+    "/?actor=yulia-peresild",
+    "/?from=2021-13",
+    "/events/landing",
+    "/sources/paper",
+    "/actors/laika",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_has_landmarks_one_h1_and_a_skip_link(client: FlaskClient, path: str) -> None:
+    doc = page(client, path, 400 if "13" in path else 200)
+    assert doc.one("html").attrs["lang"] == "en"
+    main = doc.one("main")
+    assert main.attrs["id"] == "main"
+    assert len(doc.find("h1")) == 1
+    assert doc.one("h1").inside(main)
+    skip = doc.find("a", "skip-link")[0]
+    assert skip.attrs["href"] == "#main"
+    assert doc.one("header")
+    assert doc.one("footer")
+    assert doc.one("nav", aria_label="Site")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_inline_styles_or_scripts(client: FlaskClient, path: str) -> None:
+    doc = page(client, path, 400 if "13" in path else 200)
+    for node in doc.walk():
+        assert "style" not in node.attrs, node.tag
+        assert not any(name.startswith(("on", "hx-on")) for name in node.attrs), node.tag
+        if node.tag == "script":
+            assert node.attrs.get("src", "").startswith("/static/")
+    assert not doc.find("style")
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/", "Mini timeline"),
+        ("/?actor=yulia-peresild&country=KZ", "Yulia Peresild · Kazakhstan — Mini timeline"),
+        ("/?from=2021&to=2021", "2021 to 2021 — Mini timeline"),
+        ("/events/landing", "The crew lands in Kazakhstan — Mini timeline"),
+    ],
+)
+def test_titles_and_share_previews_say_what_is_shown(client: FlaskClient, path: str, title: str) -> None:
+    doc = page(client, path)
+    assert doc.one("title").text == title
+    meta = {n.attrs.get("property") or n.attrs.get("name"): n.attrs.get("content") for n in doc.find("meta")}
+    assert meta["og:title"] == meta["twitter:title"] == title
+    assert meta["og:description"]
+    assert meta["twitter:description"]
+    assert meta["description"]
+    assert meta["og:url"] == "http://localhost" + path.replace("&", "&")
+    assert meta["og:image"] == "http://localhost/static/card.png"
+    assert meta["twitter:card"] == "summary"
+
+
+def test_icon_and_share_image_are_served(client: FlaskClient) -> None:
+    doc = page(client, "/")
+    icon = doc.one("link", rel="icon")
+    with client.get(icon.attrs["href"]) as response:
+        assert response.status_code == 200
+        assert response.mimetype == "image/svg+xml"
+    with client.get("/static/card.png") as response:
+        assert response.status_code == 200
+        assert response.data.startswith(b"\x89PNG")
+
+
+def test_the_timeline_is_an_ordered_list_of_dated_events_with_headings(client: FlaskClient) -> None:
+    doc = page(client, "/")
+    years = doc.one("ol", "years")
+    assert [h.text for h in years.find("h2", "year-heading")] == ["1957", "2021"]
+    gap = years.one("li", "gap")
+    assert gap.text == "63 years with no events"
+    events = years.find("li", "event")
+    assert len(events) == 5
+    for event in events:
+        assert event.parent is not None
+        assert event.parent.tag == "ol"
+        assert event.find("h3")
+        stamp = event.one("time").attrs["datetime"]
+        assert re.fullmatch(r"\d{4}(-\d\d(-\d\d(T\d\d:\d\d:\d\dZ)?)?)?", stamp)
+
+
+def test_status_and_alert_live_outside_the_swapped_region(client: FlaskClient) -> None:
+    doc = page(client, "/")
+    results = doc.one(id="results")
+    status = doc.one(id="status")
+    alert = doc.one(id="alert")
+    assert status.attrs["role"] == "status"
+    assert alert.attrs["role"] == "alert"
+    assert not status.inside(results)
+    assert not alert.inside(results)
+    assert status.text == "5 events match."
+    assert alert.text == ""
+
+
+def test_a_bad_filter_is_explained_in_the_alert(client: FlaskClient) -> None:
+    doc = page(client, "/?from=2021-13&actor=laika", 400)
+    assert "'from' must be a date" in doc.one(id="alert").text
+    assert doc.one("title").text == "Invalid filter — Mini timeline"
+    assert doc.one("input", id="from").attrs["value"] == "2021-13"
+
+
+def test_htmx_fragment_updates_status_alert_facets_and_overview(client: FlaskClient) -> None:
+    doc = page(client, "/?actor=laika", **HTMX)
+    assert not doc.find("main")
+    assert doc.one(id="status").attrs["hx-swap-oob"] == "innerHTML"
+    assert doc.one(id="status").text == "1 event matches the filters."
+    assert doc.one(id="alert").attrs["hx-swap-oob"] == "innerHTML"
+    assert doc.one(id="alert").text == ""
+    assert doc.one(id="facets").attrs["hx-swap-oob"] == "true"
+    assert doc.one("input", id="actor-laika").attrs.get("checked") == ""
+    assert doc.one("nav", id="overview")
+
+
+def test_htmx_fragment_for_a_bad_filter_fills_the_alert_and_keeps_the_facets(client: FlaskClient) -> None:
+    doc = page(client, "/?from=nonsense&actor=laika", 400, **HTMX)
+    assert "'from' must be a date" in doc.one(id="alert").text
+    assert doc.one(id="status").text == "The filter could not be applied."
+    assert not doc.find(id="facets")  # the user's choices stay as they are
+    assert not doc.find(id="overview")
+
+
+def test_overview_bars_are_links_with_spoken_counts(client: FlaskClient) -> None:
+    doc = page(client, "/?tag=launch")
+    overview = doc.one("nav", id="overview")
+    assert overview.attrs["aria-labelledby"] == "overview-heading"
+    assert overview.one("h2").text == "Events per year"
+    bars = overview.find("a", "ov-bar")
+    assert [(b.attrs["aria-label"], b.attrs["href"]) for b in bars] == [
+        ("1957: 1 event", "/?tag=launch&from=1957&to=1957"),
+        ("2021: 1 event", "/?tag=launch&from=2021&to=2021"),
+    ]
+    for bar in bars:
+        assert bar.attrs["hx-get"] == bar.attrs["href"]
+        assert bar.attrs["hx-target"] == "#results"
+        assert bar.attrs["hx-push-url"] == "true"
+        assert bar.one("rect", "ov-hit")  # a hit area at least 24 px wide and high
+    assert "No events from 1958 to 2020." in overview.text
+
+
+def test_overview_zoomed_to_months_links_back_to_all_years(client: FlaskClient) -> None:
+    doc = page(client, "/?actor=yulia-peresild&from=2021-10&to=2021-10")
+    overview = doc.one("nav", id="overview")
+    assert overview.one("h2").text == "Events per month in 2021"
+    assert overview.one("a", "overview-out").attrs["href"] == "/?actor=yulia-peresild"
+    october = overview.one("a", aria_current="true")
+    assert october.attrs["aria-label"] == "Oct 2021: 2 events"
+    assert october.attrs["href"] == "/?actor=yulia-peresild&from=2021-10&to=2021-10"
+
+
+def test_active_filters_can_be_removed_one_by_one(client: FlaskClient) -> None:
+    doc = page(client, "/?actor=yulia-peresild&country=KZ&from=2021")
+    chips = doc.one(cls="active-filters").find("a", "chip-remove")
+    assert [(c.text, c.attrs["href"]) for c in chips] == [
+        ("Yulia Peresild × (remove this filter)", "/?country=KZ&from=2021"),
+        ("Kazakhstan × (remove this filter)", "/?actor=yulia-peresild&from=2021"),
+        ("from 2021 × (remove)", "/?actor=yulia-peresild&country=KZ"),
+    ]
+    legend = doc.one("fieldset", "facet-actor").one("legend")
+    assert legend.text == "Who (1 chosen)"
+
+
+def test_event_cards_show_chips_status_sources_and_flagged_notes(client: FlaskClient) -> None:
+    doc = page(client, "/")
+    landing = doc.one("li", id="event-landing")
+    chips = landing.one("ul", "chips").find("a", "chip")
+    assert [(c.text, c.attrs["href"]) for c in chips] == [
+        ("Yulia Peresild (37)", "/?actor=yulia-peresild"),
+        ("Russia", "/?country=RU"),
+        ("Kazakhstan", "/?country=KZ"),
+        ("#Landing", "/?tag=landing"),
+    ]
+    summary = landing.one("summary")
+    assert summary.text == "2 sources: Space Agency, Daily Paper ⚑ 1 note on the record"
+    citations = landing.find("li", "citation")
+    assert citations[0].one("a", "out").attrs["href"] == "https://example.org/report"
+    assert citations[0].one("p", "print-url").text == "https://example.org/report"
+    assert "17 Oct 2021" in citations[0].one("p", "cite-head").text
+    assert citations[1].one("p", "note").text.startswith("⚑ Note on the record: They landed on 17 October")
+    planned = doc.one("li", id="event-cruise-flight")
+    assert "event-planned" in planned.classes
+    assert planned.one("p", "status").text == "Planned — announced, but not what happened."
+
+
+def test_source_page_uses_the_same_pieces(client: FlaskClient) -> None:
+    doc = page(client, "/sources/paper")
+    assert doc.one("h1").text == "A newspaper story"
+    items = [li for li in doc.one("ol", "citing").children if li.tag == "li"]
+    assert len(items) == 3
+    for item in items:
+        assert item.one("time").attrs["datetime"]
+        assert item.one("h3").find("a")
+    assert any(item.find("p", "note") for item in items)
