@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import socket
@@ -25,12 +26,31 @@ def free_port() -> int:
         return port
 
 
+_PR_CAPBSET_DROP = 24
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+
+
+def drop_file_override() -> None:
+    """In the child before exec: even as root, obey file permissions (so chmod 000 bites)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0)
+
+
+def obeys_file_permissions(pid: int) -> bool:
+    """True when process ``pid`` cannot bypass file permissions (not root, or root without the override)."""
+    status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    effective = int(next(line.split()[1] for line in status.splitlines() if line.startswith("CapEff:")), 16)
+    return not effective & (1 << _CAP_DAC_OVERRIDE | 1 << _CAP_DAC_READ_SEARCH)
+
+
 class Gunicorn:
     """``gunicorn "timeline:create_app()"`` on a free loopback port, as ``make serve`` runs it."""
 
-    def __init__(self, env: Mapping[str, str], workers: int = 2, extra: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, env: Mapping[str, str], workers: int = 2, extra: tuple[str, ...] = (), log: Path | None = None
+    ) -> None:
         self.port = free_port()
-        self.log_path = Path(env["TIMELINE_LOG"]) if "TIMELINE_LOG" in env else None
         command = [
             str(GUNICORN),
             "--bind",
@@ -40,7 +60,7 @@ class Gunicorn:
             *extra,
             "timeline:create_app()",
         ]
-        self.stderr = open(env.get("TIMELINE_LOG", os.devnull), "wb")  # noqa: SIM115 - closed in stop()
+        self.stderr = open(log or os.devnull, "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             command,
             cwd=ROOT,
@@ -48,6 +68,7 @@ class Gunicorn:
             stdout=subprocess.DEVNULL,
             stderr=self.stderr,
             start_new_session=True,
+            preexec_fn=drop_file_override,
         )
 
     @property
