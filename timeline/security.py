@@ -1,8 +1,17 @@
-"""Security headers on every response, and the request limits that come before any view."""
+"""Security headers on every response, and the request limits that come before any view.
+
+- Only GET and HEAD; a query string of at most 2 KiB (longer: 414).
+- Each route sees only the query parameters it allows (:data:`PARAMETERS`): others are
+  dropped before the view runs, so no view can come to depend on an unvetted parameter.
+  The views' parser (:mod:`timeline.query`) bounds and validates the allowed ones.
+- Every response, static files and errors included, carries :data:`HEADERS`, no cookie,
+  and ``charset=utf-8`` on text.
+"""
 
 from __future__ import annotations
 
 from flask import Flask, Response, abort, request
+from werkzeug.datastructures import ImmutableMultiDict
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
@@ -15,11 +24,18 @@ HEADERS = {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
-    "Permissions-Policy": "geolocation=(), camera=(), microphone=(), interest-cohort=()",
+    # Only features browsers know: an unknown one (interest-cohort) logs a console error.
+    "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
     "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
     "X-Frame-Options": "DENY",
 }
 MAX_QUERY_BYTES = 2048
+_FILTER = frozenset(("actor", "country", "tag", "from", "to", "q", "page", "per_page"))
+PARAMETERS: dict[str, frozenset[str]] = {
+    "timeline.index": _FILTER,
+    "timeline.api_events": _FILTER,
+}
+_TEXT_TYPES = ("text/", "application/json", "application/javascript", "image/svg+xml")
 
 
 def _limits() -> None:
@@ -27,15 +43,20 @@ def _limits() -> None:
         abort(405)
     if len(request.query_string) > MAX_QUERY_BYTES:
         abort(414)
+    allowed = PARAMETERS.get(request.endpoint or "", frozenset())
+    if any(name not in allowed for name in request.args):
+        kept = [(k, v) for k, v in request.args.items(multi=True) if k in allowed]
+        request.args = ImmutableMultiDict(kept)
+
+
+def _is_text(mimetype: str) -> bool:
+    return mimetype.startswith(_TEXT_TYPES) or mimetype.endswith(("+json", "+xml"))
 
 
 def _headers(response: Response) -> Response:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
-    mimetype = response.mimetype or ""
-    if (
-        mimetype.startswith("text/") or mimetype.endswith("json")
-    ) and "charset" not in response.mimetype_params:
+    if _is_text(response.mimetype or "") and "charset" not in response.mimetype_params:
         response.mimetype_params["charset"] = "utf-8"
     response.headers.pop("Set-Cookie", None)
     return response

@@ -1,0 +1,248 @@
+"""Requests and responses: methods, limits, 400s with clear messages, headers on everything."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from timeline import create_app
+from timeline.security import MAX_QUERY_BYTES
+
+HTMX = {"HX-Request": "true", "HX-Target": "results"}
+CHECKLIST_CSP = {  # /work/shared/guides/security.md
+    "default-src": "'none'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self'",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "form-action": "'self'",
+    "base-uri": "'none'",
+    "object-src": "'none'",
+    "frame-ancestors": "'none'",
+}
+CHECKLIST_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
+    "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+}
+
+
+def boom() -> str:
+    """A view that fails, to see the 500 page."""
+    raise RuntimeError("secret detail /work/main/timeline/views.py")
+
+
+@pytest.fixture
+def app(data_file: Path) -> Flask:
+    """The app on the mini timeline, with a route that raises (added before any request)."""
+    app = create_app({"TESTING": True, "TIMELINE_EVENTS": str(data_file), "TIMELINE_CACHE_DIR": ""})
+    app.add_url_rule("/boom", view_func=boom)
+    app.add_url_rule("/api/boom", "api_boom", view_func=boom)
+    return app
+
+
+def static_file(app: Flask, name: str) -> str:
+    """The URL of a file in static/."""
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for("static", filename=name)
+
+
+RESPONSES = {
+    "page": ("GET", "/", {}),
+    "filtered page": ("GET", "/?actor=laika&country=SU&from=1957&to=1958&q=orbit", {}),
+    "htmx fragment": ("GET", "/?tag=launch", HTMX),
+    "event": ("GET", "/events/laika", {}),
+    "source": ("GET", "/sources/agency", {}),
+    "actor": ("GET", "/actors/laika", {}),
+    "country": ("GET", "/countries/SU", {}),
+    "api": ("GET", "/api/events?tag=launch", {}),
+    "api event": ("GET", "/api/events/laika", {}),
+    "healthz": ("GET", "/healthz", {}),
+    "schema": ("GET", "/schema/events.json", {}),
+    "head": ("HEAD", "/", {}),
+    "400 page": ("GET", "/?from=1957-13", {}),
+    "400 fragment": ("GET", "/?from=1957-13", HTMX),
+    "400 json": ("GET", "/api/events?from=1957-13", {}),
+    "404 page": ("GET", "/no/such/page", {}),
+    "404 json": ("GET", "/api/events/nope", {}),
+    "405": ("POST", "/", {}),
+    "414": ("GET", "/?q=" + "x" * MAX_QUERY_BYTES, {}),
+    "500 page": ("GET", "/boom", {}),
+    "500 fragment": ("GET", "/boom", HTMX),
+    "500 json": ("GET", "/api/boom", {}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_every_response_carries_the_security_headers(client: FlaskClient, name: str) -> None:
+    method, url, headers = RESPONSES[name]
+    response = client.open(url, method=method, headers=headers)
+    check_headers(response.headers)
+    response.close()  # file responses hold the file open until closed
+
+
+@pytest.mark.parametrize("name", ["app.css", "app.js", "favicon.svg", "htmx-2.0.11.min.js"])
+def test_static_files_carry_the_security_headers(app: Flask, client: FlaskClient, name: str) -> None:
+    response = client.get(static_file(app, name))
+    assert response.status_code == 200
+    check_headers(response.headers)
+    response.close()
+
+
+def check_headers(headers: object) -> None:
+    """The checklist's headers, no cookie, and UTF-8 declared on text."""
+    from werkzeug.datastructures import Headers
+
+    assert isinstance(headers, Headers)
+    policy = dict(part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";"))
+    for directive, source in CHECKLIST_CSP.items():
+        assert policy[directive] == source, directive
+    assert all("unsafe" not in value for value in policy.values())
+    for name, value in CHECKLIST_HEADERS.items():
+        assert headers[name] == value, name
+    assert "Set-Cookie" not in headers
+    assert headers["Content-Type"].endswith("charset=utf-8"), headers["Content-Type"]
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"])
+@pytest.mark.parametrize("url", ["/", "/api/events", "/events/laika", "/no/such/page"])
+def test_only_get_and_head(client: FlaskClient, method: str, url: str) -> None:
+    response = client.open(url, method=method)
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET, HEAD"
+
+
+def test_head_answers_like_get_without_a_body(client: FlaskClient) -> None:
+    response = client.head("/events/laika")
+    assert response.status_code == 200
+    assert response.data == b""
+
+
+def test_query_string_is_limited_to_2_kib(client: FlaskClient) -> None:
+    at_limit = "/?q=" + "x" * (MAX_QUERY_BYTES - 2)
+    assert client.get(at_limit).status_code == 400  # read, then refused as too long a search
+    over = client.get("/?q=" + "x" * (MAX_QUERY_BYTES - 1))
+    assert over.status_code == 414
+    assert "The query string is too long (at most 2 KiB)." in over.text
+
+
+BAD_QUERIES = {
+    "repeated single-valued parameter": ("from=1957&from=1958", "'from' may be given only once"),
+    "malformed date": ("from=1957-13", "'from' must be a date YYYY, YYYY-MM or YYYY-MM-DD, not '1957-13'"),
+    "impossible day": ("to=2021-02-30", "'to' must be a date YYYY, YYYY-MM or YYYY-MM-DD"),
+    "non-ASCII digits": ("from=%D9%A1%D9%A9%D9%A5%D9%A7", "'from' must be a date"),
+    "dates in the wrong order": ("from=2021&to=1957", "'from' (2021) is after 'to' (1957)"),
+    "unknown actor id": ("actor=belka", "unknown actor 'belka'"),
+    "unknown tag id": ("tag=nope", "unknown tag 'nope'"),
+    "unknown country code": ("country=XX", "unknown country 'XX'"),
+    "too many facet values": (
+        "&".join(f"actor=a{i}" for i in range(21)),
+        "at most 20 values of 'actor' at once",
+    ),
+    "search too long": ("q=" + "x" * 201, "the search text is longer than 200 characters"),
+    "control character in search": ("q=a%07b", "the search text contains control characters"),
+    "page not a number": ("page=two", "'page' must be a whole number from 1 to 100000"),
+    "page with many digits": ("page=0000001000000000", "'page' must be a whole number"),
+    "page past the last": ("page=2", "there is only 1 page of events for these filters"),
+    "per_page too large": ("per_page=5000", "'per_page' must be a whole number from 1 to"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_QUERIES))
+def test_bad_parameters_get_a_400_with_a_clear_message(client: FlaskClient, name: str) -> None:
+    query, message = BAD_QUERIES[name]
+    page = client.get(f"/?{query}")
+    assert page.status_code == 400
+    assert "<html" in page.text
+    assert html_text(page.text).count(message) >= 1, html_text(page.text)
+    fragment = client.get(f"/?{query}", headers=HTMX)
+    assert fragment.status_code == 400
+    assert "<html" not in fragment.text
+    assert message in html_text(fragment.text)
+    api = client.get(f"/api/events?{query}")
+    assert api.status_code == 400
+    assert api.json is not None
+    if name != "per_page too large":  # the API allows up to 1,000 a page
+        assert any(message in m for m in api.json["errors"])
+
+
+def html_text(html: str) -> str:
+    """The text of an HTML document, entities decoded."""
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def test_unknown_parameters_are_ignored(client: FlaskClient) -> None:
+    plain = client.get("/?actor=laika")
+    noisy = client.get("/?actor=laika&debug=1&callback=alert&__proto__=x&actor%00=y")
+    assert noisy.status_code == 200
+    assert re.findall(rb'id="event-[^"]+"', noisy.data) == re.findall(rb'id="event-[^"]+"', plain.data)
+    assert client.get("/events/laika?q=%3Cscript%3E&page=x").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "headers", "kind"),
+    [("/boom", {}, "page"), ("/boom", HTMX, "fragment"), ("/api/boom", {}, "json")],
+)
+def test_500_shows_no_internals(client: FlaskClient, url: str, headers: dict[str, str], kind: str) -> None:
+    response = client.get(url, headers=headers)
+    assert response.status_code == 500
+    for leak in ("Traceback", "RuntimeError", "secret detail", "/work/", "views.py", "werkzeug", "Flask"):
+        assert leak not in response.text
+    if kind == "json":
+        assert response.json == {
+            "error": "The server hit a problem while answering. It has been logged.",
+            "status": 500,
+        }
+    else:
+        assert "The server hit a problem while answering. It has been logged." in response.text
+        assert ("<html" in response.text) == (kind == "page")
+
+
+@pytest.mark.parametrize(
+    "url", ["/no/such/page", "/events/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/static/nope.js"]
+)
+def test_404_pages_show_no_internals(client: FlaskClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "<script>alert" not in response.text
+    for leak in ("Traceback", "/work/", "static folder", "werkzeug", "NotFound"):
+        assert leak not in response.text
+
+
+def test_htmx_is_configured_without_eval_and_pages_have_no_inline_code(client: FlaskClient) -> None:
+    page = client.get("/").text
+    found = re.search(r"<meta name=\"htmx-config\" content='([^']*)'>", page)
+    assert found is not None
+    config = json.loads(found.group(1))
+    assert config["allowEval"] is False
+    assert config["includeIndicatorStyles"] is False
+    assert config["selfRequestsOnly"] is True
+    assert config["historyRestoreAsHxRequest"] is False
+    for url in ("/", "/?tag=launch", "/events/launch", "/sources/paper", "/actors/laika", "/no/such/page"):
+        html = client.get(url).text
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url  # no inline script
+        assert not re.search(r"<style\b", html), url
+        assert not re.search(r"\s(?:on[a-z]+|style|hx-on[^=]*)=", html), url
