@@ -57,6 +57,7 @@ BROKEN: dict[str, Expected] = {
     ],
     "missing-citations": [(17, 5, "events.0: 'citations' is a required property")],
     "empty-citations": [(23, 16, "events.0.citations: an event needs at least one citation")],
+    "tag-without-label": [(4, 5, "tags.0: 'label' is a required property")],
     "kind-not-allowed": [(14, 11, "actors.0.kind: 'robot' is not one of person | organisation")],
     "title-too-long": [(18, 12, "events.0.title: too long (599 characters; at most 500)")],
     "country-lowercase": [(21, 17, "'no' is not valid here (an ISO 3166-1 alpha-2 code in capitals")],

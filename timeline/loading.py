@@ -325,9 +325,16 @@ class _Builder:
 
     def tags(self, raw: list[tuple[int, dict[str, Any]]]) -> dict[str, Tag]:
         self.unique("tags", raw)
+        result: dict[str, Tag] = {}
         for i, t in raw:
-            self.texts(("tags", i), t, ("label", "description"))
-        return {t["id"]: Tag(t["id"], t["label"], t.get("description") or "") for _, t in raw}
+            if (tag := self.guard(self.tag, i, t)) is not None:
+                result.setdefault(t["id"], tag)
+        return result
+
+    def tag(self, i: int, t: dict[str, Any]) -> Tag:
+        """Check one tag."""
+        self.texts(("tags", i), t, ("label", "description"))
+        return Tag(t["id"], t["label"], t.get("description") or "")
 
     def sources(self, raw: list[tuple[int, dict[str, Any]]]) -> dict[str, Source]:
         self.unique("sources", raw)
@@ -402,7 +409,7 @@ class _Builder:
                 self.fail((*path, "end"), "the date is already an interval (a/b); remove end or the '/'")
             elif end.lo < start.lo:
                 self.fail((*path, "end"), f"end {e['end']!r} is before the start {e['date']!r}")
-        for field, known in (("actors", refs.actor_ids), ("tags", refs.tags)):
+        for field, known in (("actors", refs.actor_ids), ("tags", refs.tag_ids)):
             for j, ident in enumerate(e.get(field) or []):
                 if known is not None and ident not in known:
                     self.fail((*path, field, j), f"unknown {field[:-1]} {ident!r}")
@@ -479,11 +486,17 @@ class _Refs:
         self.sources, self.actors, self.tags, self.events = sources, actors, tags, events
         self.extra_sources: set[str] = set()  # ids of items with structural problems
         self.extra_actors: set[str] = set()
+        self.extra_tags: set[str] = set()
 
     @property
     def actor_ids(self) -> set[str]:
         """Every actor id written in the file."""
         return set(self.actors) | self.extra_actors
+
+    @property
+    def tag_ids(self) -> set[str] | None:
+        """Every tag id written in the file (None: there is no vocabulary to check against)."""
+        return None if self.tags is None else set(self.tags) | self.extra_tags
 
 
 _QUOTE_MARKS = str.maketrans(
@@ -554,6 +567,7 @@ def _build(doc: _Document, data: bytes, archive_dir: Path | None) -> Timeline:
     b.unique("events", raw_events)
     refs = _Refs(sources, actors, tags, _ids(raw, "events"))
     refs.extra_sources, refs.extra_actors = _ids(raw, "sources"), _ids(raw, "actors")
+    refs.extra_tags = _ids(raw, "tags")
     events: dict[str, Event] = {}
     for i, e in raw_events:
         event = b.guard(b.event, i, e, refs)
