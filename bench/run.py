@@ -16,10 +16,10 @@ from werkzeug.datastructures import MultiDict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import generate  # noqa: E402
-from timeline.cache import load_cached  # noqa: E402
-from timeline.loading import build  # noqa: E402
-from timeline.query import apply, parse_query  # noqa: E402
+from bench.generate import generate
+from timeline.cache import load_cached
+from timeline.loading import build
+from timeline.query import apply, parse_query
 
 QUERIES = [
     [],

@@ -33,8 +33,22 @@ def test_country_narrows_and_two_actors_give_the_union(client: FlaskClient) -> N
 def test_event_shape(client: FlaskClient) -> None:
     event = get(client, "/api/events/landing")
     assert list(event) == [
-        "id", "title", "date", "start", "end", "precision", "zone", "summary", "place", "actors",
-        "countries", "tags", "status", "outcome", "url", "citations",
+        "id",
+        "title",
+        "date",
+        "start",
+        "end",
+        "precision",
+        "zone",
+        "summary",
+        "place",
+        "actors",
+        "countries",
+        "tags",
+        "status",
+        "outcome",
+        "url",
+        "citations",
     ]
     assert event["date"] == "2021-10-17T04:35Z"
     assert event["start"] == "2021-10-17T04:35Z"
@@ -42,8 +56,12 @@ def test_event_shape(client: FlaskClient) -> None:
     assert event["precision"] == "minute"
     assert event["url"].endswith("/events/landing")
     assert event["citations"][1] == {
-        "source": "paper", "publisher": "Daily Paper", "title": "A newspaper story", "url": None,
-        "quote": "They will return on October 16.", "note": "They landed on 17 October (UTC).",
+        "source": "paper",
+        "publisher": "Daily Paper",
+        "title": "A newspaper story",
+        "url": None,
+        "quote": "They will return on October 16.",
+        "note": "They landed on 17 October (UTC).",
     }
 
 
@@ -68,8 +86,12 @@ def test_invalid_filters_give_json_errors(client: FlaskClient) -> None:
     for url in ("/api/events?actor=nobody", "/api/events?from=2021-13", "/api/events?per_page=1001"):
         response = client.get(url)
         assert response.status_code == 400, url
-        assert response.json and response.json["error"]
+        assert response.json
+        assert response.json["error"]
     missing = client.get("/api/events/nope")
-    assert missing.status_code == 404 and missing.json == {
-        "error": "no event with id 'nope'", "errors": ["no event with id 'nope'"], "status": 404,
+    assert missing.status_code == 404
+    assert missing.json == {
+        "error": "no event with id 'nope'",
+        "errors": ["no event with id 'nope'"],
+        "status": 404,
     }

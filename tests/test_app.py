@@ -33,4 +33,6 @@ def test_a_broken_edit_keeps_the_last_good_data(client: object, data_file: Path)
     store.check()
     assert client.get("/").data.count(b'class="event ') == 5
     health = client.get("/healthz").json
-    assert health is not None and health["last_reload_ok"] is False and health["errors"][0]["line"] > 1
+    assert health is not None
+    assert health["last_reload_ok"] is False
+    assert health["errors"][0]["line"] > 1

@@ -30,7 +30,10 @@ def test_broken_file_lists_every_problem(tmp_path: Path, capsys: pytest.CaptureF
     assert all(line.startswith(f"{broken}:") for line in lines)
     positions = [tuple(int(n) for n in line.split(":")[1:3]) for line in lines]
     assert positions == sorted(positions)
-    assert "javascript" in lines[0] and "XX" in lines[1] and "ambiguous" in lines[2] and "XX" in lines[3]
+    assert "javascript" in lines[0]
+    assert "XX" in lines[1]
+    assert "ambiguous" in lines[2]
+    assert "XX" in lines[3]
 
 
 def test_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
@@ -39,7 +42,10 @@ def test_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
         path = tmp_path / name
         path.write_bytes(data)
         done = subprocess.run(
-            [sys.executable, "-m", "timeline.cli", "check", str(path)], capture_output=True, text=True, check=False
+            [sys.executable, "-m", "timeline.cli", "check", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert done.returncode == 1, name
         assert "Traceback" not in done.stdout + done.stderr

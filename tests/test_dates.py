@@ -66,12 +66,40 @@ def test_parse_and_display(text: str, iso: str, precision: Precision, shown: str
 @pytest.mark.parametrize(
     "text",
     [
-        "1985-04-12", "1985-04", "1985", "1985-04-12T23:20:30Z", "1985-04-12T23:20:30-04",
-        "1985-04-12T23:20:30+04:30", "1964/2008", "2004-06/2006-08", "2004-02-01/2005-02-08",
-        "2004-02-01/2005-02", "2004-02-01/2005", "2005/2006-02", "1984?", "2004-06~",
-        "2004-06-11%", "201X", "20XX", "2004-XX", "1985-04-XX", "1985-XX-XX", "1985-04-12/..",
-        "1985-04/..", "1985/..", "../1985-04-12", "../1985-04", "../1985", "1985-04-12/",
-        "1985-04/", "1985/", "/1985-04-12", "/1985-04", "/1985", "1984~/2004-06", "1984?/2004%",
+        "1985-04-12",
+        "1985-04",
+        "1985",
+        "1985-04-12T23:20:30Z",
+        "1985-04-12T23:20:30-04",
+        "1985-04-12T23:20:30+04:30",
+        "1964/2008",
+        "2004-06/2006-08",
+        "2004-02-01/2005-02-08",
+        "2004-02-01/2005-02",
+        "2004-02-01/2005",
+        "2005/2006-02",
+        "1984?",
+        "2004-06~",
+        "2004-06-11%",
+        "201X",
+        "20XX",
+        "2004-XX",
+        "1985-04-XX",
+        "1985-XX-XX",
+        "1985-04-12/..",
+        "1985-04/..",
+        "1985/..",
+        "../1985-04-12",
+        "../1985-04",
+        "../1985",
+        "1985-04-12/",
+        "1985-04/",
+        "1985/",
+        "/1985-04-12",
+        "/1985-04",
+        "/1985",
+        "1984~/2004-06",
+        "1984?/2004%",
     ],
 )
 def test_edtf_specification_examples_parse_and_round_trip(text: str) -> None:
@@ -138,7 +166,15 @@ def test_separate_end_is_shown_as_a_range() -> None:
 
 
 def test_ordering_earliest_bound_then_coarser_first_then_id() -> None:
-    texts = ["2021-10-05", "2021-10", "2021", "2021-10-05T08:55Z", "../2021-10-04", "2020-12-31", "2021-10-05"]
+    texts = [
+        "2021-10-05",
+        "2021-10",
+        "2021",
+        "2021-10-05T08:55Z",
+        "../2021-10-04",
+        "2020-12-31",
+        "2021-10-05",
+    ]
     ids = ["d", "m", "y", "t", "before", "prev", "a"]
     ordered = sorted(zip(texts, ids, strict=True), key=lambda p: sort_key(parse_date(p[0]), p[1]))
     assert [i for _, i in ordered] == ["prev", "y", "m", "before", "a", "d", "t"]
@@ -158,9 +194,18 @@ def test_age_at_the_event(event: str, age: str | None) -> None:
     assert age_text(date(1984, 9, 5), parse_date(event)) == age
 
 
-@pytest.mark.parametrize(("text", "ok"), [("2021", True), ("2021-10", True), ("2021-10-05", True),
-                                          ("21", False), ("2021-1", False), ("Oct 2021", False),
-                                          ("2021-02-30", False)])
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("2021", True),
+        ("2021-10", True),
+        ("2021-10-05", True),
+        ("21", False),
+        ("2021-1", False),
+        ("Oct 2021", False),
+        ("2021-02-30", False),
+    ],
+)
 def test_filter_dates_are_iso_only(text: str, ok: bool) -> None:
     if ok:
         assert parse_filter_date(text).lo < parse_filter_date(text).hi

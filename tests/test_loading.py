@@ -83,12 +83,16 @@ def test_duplicate_keys_name_both_lines() -> None:
 
 def test_duplicate_ids_name_the_first() -> None:
     text = MINIMAL.format(date="2021", country="RU")
-    text = text.replace("actors: []", "actors:\n  - {id: a, name: A, kind: person}\n  - {id: a, name: B, kind: person}")
+    text = text.replace(
+        "actors: []", "actors:\n  - {id: a, name: A, kind: person}\n  - {id: a, name: B, kind: person}"
+    )
     assert "8:10: duplicate actor id 'a' (first on line 7)" in problems_of(text)
 
 
 def test_end_before_start_is_an_error() -> None:
-    text = MINIMAL.format(date="2021-10-05", country="RU").replace("    countries", "    end: 2021-10-01\n    countries")
+    text = MINIMAL.format(date="2021-10-05", country="RU").replace(
+        "    countries", "    end: 2021-10-01\n    countries"
+    )
     assert problems_of(text) == ["11:10: end '2021-10-01' is before the start '2021-10-05'"]
 
 
@@ -117,7 +121,9 @@ def test_quotes_are_checked_against_the_archive(tmp_path: Path) -> None:
 
 
 def test_quote_normalisation_ignores_whitespace_and_quote_style() -> None:
-    assert normalise_quote("“The rocket lifted off\n  on Tuesday.”") == normalise_quote('"The rocket lifted off on Tuesday."')
+    assert normalise_quote("“The rocket lifted off\n  on Tuesday.”") == normalise_quote(
+        '"The rocket lifted off on Tuesday."'
+    )
     assert normalise_quote("Russia’s") == "Russia's"
 
 
@@ -142,7 +148,9 @@ def test_source_urls_must_be_plain_http(url: str, ok: bool) -> None:
     assert (check_url(url) is None) is ok
 
 
-def test_snapshot_cache_skips_the_parse_for_an_unchanged_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_snapshot_cache_skips_the_parse_for_an_unchanged_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first = load_cached(DATA / "mini.yaml", tmp_path)
     assert list(tmp_path.glob("*.pickle"))
 

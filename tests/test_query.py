@@ -45,13 +45,20 @@ def test_facets_or_within_and_across(mini: Timeline) -> None:
 def test_dates_are_inclusive_by_overlap(mini: Timeline) -> None:
     assert ids(mini, from_="1957", to="1957") == ["sputnik-year", "laika"]
     assert ids(mini, from_="1957-11-03", to="1957-11-03") == ["sputnik-year", "laika"]
-    assert ids(mini, from_="1957-12") == ["sputnik-year", "cruise-flight", "launch", "landing"]  # all of 1957 overlaps
+    assert ids(mini, from_="1957-12") == [
+        "sputnik-year",
+        "cruise-flight",
+        "launch",
+        "landing",
+    ]  # all of 1957 overlaps
     # "c. October 2021" overlaps a filter on its first days; the landing does not.
     assert ids(mini, from_="2021-10-01", to="2021-10-05") == ["cruise-flight", "launch"]
     assert ids(mini, to="1956") == []
 
 
-@pytest.mark.parametrize("q", ["PERESILD", "юлия", "Юлия Пересильд", "julia", "steppe", "lifted off", "zhezkazgan"])
+@pytest.mark.parametrize(
+    "q", ["PERESILD", "юлия", "Юлия Пересильд", "julia", "steppe", "lifted off", "zhezkazgan"]
+)
 def test_text_search_is_case_and_accent_insensitive_over_many_fields(mini: Timeline, q: str) -> None:
     assert "landing" in ids(mini, q=q) or "launch" in ids(mini, q=q)
 
@@ -88,7 +95,9 @@ def test_facet_counts_reflect_the_other_filters(mini: Timeline) -> None:
         ([("actor", f"a{i}") for i in range(21)], "at most 20 values"),
     ],
 )
-def test_invalid_parameters_say_what_is_wrong(mini: Timeline, params: list[tuple[str, str]], message: str) -> None:
+def test_invalid_parameters_say_what_is_wrong(
+    mini: Timeline, params: list[tuple[str, str]], message: str
+) -> None:
     with pytest.raises(QueryError) as caught:
         parse_query(MultiDict(params), mini)
     assert any(message in m for m in caught.value.messages)
@@ -99,7 +108,9 @@ def test_pages_split_the_results(mini: Timeline) -> None:
     second = apply(mini, Query(per_page=2, page=2))
     third = apply(mini, Query(per_page=2, page=3))
     assert [e.id for e in first.events + second.events + third.events] == ids(mini)
-    assert first.has_more and second.has_more and not third.has_more
+    assert first.has_more
+    assert second.has_more
+    assert not third.has_more
     assert first.total == 5
 
 

@@ -14,12 +14,29 @@ from timeline.model import Timeline
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 REQUIRED = [
-    "sputnik-1", "sputnik-2-laika", "vostok-1-gagarin", "vostok-6-tereshkova", "soyuz-t13-launch",
-    "salyut-7-film-release", "crew-dragon-demo-2", "cruise-nasa-film-announced",
-    "cruise-october-2021-flight-reported", "challenge-project-announced", "challenge-casting-opens",
-    "peresild-shipenko-selected", "maezawa-flight-announced", "doge-1-announced", "challenge-training-begins",
-    "bezos-new-shepard", "inspiration4-launch", "soyuz-ms-19-launch", "soyuz-ms-19-docking",
-    "shatner-new-shepard", "soyuz-ms-18-landing", "soyuz-ms-20-maezawa-launch", "soyuz-ms-20-maezawa-landing",
+    "sputnik-1",
+    "sputnik-2-laika",
+    "vostok-1-gagarin",
+    "vostok-6-tereshkova",
+    "soyuz-t13-launch",
+    "salyut-7-film-release",
+    "crew-dragon-demo-2",
+    "cruise-nasa-film-announced",
+    "cruise-october-2021-flight-reported",
+    "challenge-project-announced",
+    "challenge-casting-opens",
+    "peresild-shipenko-selected",
+    "maezawa-flight-announced",
+    "doge-1-announced",
+    "challenge-training-begins",
+    "bezos-new-shepard",
+    "inspiration4-launch",
+    "soyuz-ms-19-launch",
+    "soyuz-ms-19-docking",
+    "shatner-new-shepard",
+    "soyuz-ms-18-landing",
+    "soyuz-ms-20-maezawa-launch",
+    "soyuz-ms-20-maezawa-landing",
     "challenge-premiere",
 ]
 
@@ -41,7 +58,9 @@ def test_every_required_event_exists_and_is_dated_by_a_reference(story: Timeline
     for ident in REQUIRED:
         event = story.event(ident)
         assert event is not None, ident
-        references = [c for c in event.citations if story.sources[c.source].url and not story.sources[c.source].archive]
+        references = [
+            c for c in event.citations if story.sources[c.source].url and not story.sources[c.source].archive
+        ]
         assert references, f"{ident} has no reference source with a URL"
 
 
@@ -57,12 +76,15 @@ def test_every_required_event_exists_and_is_dated_by_a_reference(story: Timeline
 )
 def test_key_times_are_right_to_the_minute(story: Timeline, ident: str, date: str) -> None:
     event = story.event(ident)
-    assert event is not None and event.date.iso() == date
+    assert event is not None
+    assert event.date.iso() == date
 
 
 def test_planned_cruise_flight_is_marked_and_points_to_what_happened(story: Timeline) -> None:
     event = story.event("cruise-october-2021-flight-reported")
-    assert event is not None and event.status == "planned" and event.outcome
+    assert event is not None
+    assert event.status == "planned"
+    assert event.outcome
 
 
 @pytest.mark.parametrize(
@@ -92,10 +114,19 @@ def test_peresild_filter_tells_her_story_from_selection_to_landing(story_client:
     body = story_client.get("/api/events?actor=yulia-peresild").json
     assert body is not None
     ids = [e["id"] for e in body["events"]]
-    for step in ("peresild-shipenko-selected", "challenge-training-begins", "soyuz-ms-19-launch",
-                 "soyuz-ms-19-docking", "soyuz-ms-18-landing"):
+    for step in (
+        "peresild-shipenko-selected",
+        "challenge-training-begins",
+        "soyuz-ms-19-launch",
+        "soyuz-ms-19-docking",
+        "soyuz-ms-18-landing",
+    ):
         assert step in ids
-    assert ids.index("peresild-shipenko-selected") < ids.index("soyuz-ms-19-launch") < ids.index("soyuz-ms-18-landing")
+    assert (
+        ids.index("peresild-shipenko-selected")
+        < ids.index("soyuz-ms-19-launch")
+        < ids.index("soyuz-ms-18-landing")
+    )
 
 
 def test_soviet_union_filter_gives_the_soviet_firsts(story_client: FlaskClient) -> None:
@@ -108,7 +139,9 @@ def test_soviet_union_filter_gives_the_soviet_firsts(story_client: FlaskClient) 
 
 def test_kazakhstan_and_misspellings_find_the_right_events(story_client: FlaskClient) -> None:
     kz = story_client.get("/api/events?country=KZ").json
-    assert kz is not None and "soyuz-ms-18-landing" in [e["id"] for e in kz["events"]]
+    assert kz is not None
+    assert "soyuz-ms-18-landing" in [e["id"] for e in kz["events"]]
     for q in ("Пересильд", "peresild", "Roscomos"):
         found = story_client.get("/api/events", query_string={"q": q}).json
-        assert found is not None and found["total"] > 0, q
+        assert found is not None
+        assert found["total"] > 0, q

@@ -14,7 +14,9 @@ def titles(page: Page) -> list[str]:
     return page.locator("#results .event-title").all_inner_texts()
 
 
-def test_filter_by_actor_then_country_without_reload(page: Page, server: LiveServer, console_errors: list[str]) -> None:
+def test_filter_by_actor_then_country_without_reload(
+    page: Page, server: LiveServer, console_errors: list[str]
+) -> None:
     page.goto(server.url("/"))
     expect(page.locator("#results .event")).to_have_count(5)
     page.evaluate("window.__marker = 'same page'")  # disappears if the page reloads
@@ -37,7 +39,9 @@ def test_filter_by_actor_then_country_without_reload(page: Page, server: LiveSer
     expect(page.locator("#results .event")).to_have_count(5)
 
 
-def test_focus_stays_on_the_changed_checkbox(page: Page, server: LiveServer, console_errors: list[str]) -> None:
+def test_focus_stays_on_the_changed_checkbox(
+    page: Page, server: LiveServer, console_errors: list[str]
+) -> None:
     page.goto(server.url("/"))
     box = page.get_by_role("checkbox", name=re.compile(r"^Laika"))
     box.focus()
