@@ -40,9 +40,21 @@ browser:
 	@sh scripts/ensure-chromium.sh
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
+## screenshots: render the timeline to docs/screenshots/ (desktop, 320 px, dark mode, print)
+screenshots: $(STAMP) browser
+	$(BIN)/python scripts/screenshots.py
+
+## lighthouse: Lighthouse (mobile) scores of the timeline page, and its first-view transfer size
+lighthouse: $(STAMP) browser
+	$(BIN)/python bench/lighthouse.py
+
 ## bench: load time and filter latency at 1k, 10k and 100k events
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## load: wrk against the app under gunicorn on loopback, 30 s a target (needs wrk; not in `make test`)
+load: $(STAMP)
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/out

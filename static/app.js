@@ -40,6 +40,19 @@
     syncForm(location.search);
   });
 
+  // The facets are replaced after each change: keep open the "N more" lists the reader opened,
+  // so focus can stay on a checkbox inside one.
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var target = event.detail.target;
+    var fresh = event.detail.fragment;
+    if (!target || target.id !== "facets" || !fresh) return;
+    target.querySelectorAll("fieldset.facet").forEach(function (set) {
+      var open = set.querySelector("details.more-values[open]");
+      var twin = open && fresh.querySelector("fieldset." + set.classList[1] + " details.more-values");
+      if (twin) twin.setAttribute("open", "");
+    });
+  });
+
   document.addEventListener("htmx:beforeSwap", function (event) {
     if (isMore(event)) before = document.querySelectorAll("#results li.event").length;
   });

@@ -45,10 +45,10 @@ def test_filter_and_reach_the_first_source_with_the_keyboard_only(
     assert focus_is_visible(page)
     tab_until(page, "e.matches('#results details.sources > summary')", limit=10)
     page.keyboard.press("Enter")
-    # The newspaper has no public address: its source link is the page about it.
+    # The newspaper has no public address: its source link goes to the page about it.
     tab_until(page, "e.closest('.citation')", limit=3)
     assert page.evaluate(f"{FOCUSED}.closest('li.event').id") == "event-launch"
-    assert page.evaluate(f"{FOCUSED}.textContent") == "about this source"
+    assert page.evaluate(f"{FOCUSED}.textContent") == "Daily Paper: A newspaper story"
     assert page.evaluate(f"{FOCUSED}.getAttribute('href')") == "/sources/paper"
     assert focus_is_visible(page)
 
