@@ -80,6 +80,12 @@ def test_no_sideways_scrolling_at_320_px(page: Page, server: LiveServer, path: s
     page.goto(server.url(path))
     page.locator("details").evaluate_all("ds => ds.forEach(d => d.open = true)")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    overflow = page.evaluate(
+        """() => [...document.querySelectorAll('.overview-strip > *')].filter(e =>
+          e.getBoundingClientRect().right > e.parentElement.getBoundingClientRect().right + 0.5
+        ).length"""
+    )
+    assert overflow == 0  # the overview wraps inside its box
 
 
 def test_print_lists_every_citation_with_its_address(page: Page, server: LiveServer) -> None:
