@@ -246,3 +246,47 @@ def test_htmx_is_configured_without_eval_and_pages_have_no_inline_code(client: F
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url  # no inline script
         assert not re.search(r"<style\b", html), url
         assert not re.search(r"\s(?:on[a-z]+|style|hx-on[^=]*)=", html), url
+
+
+@pytest.fixture
+def cached(data_file: Path) -> Flask:
+    """The app with its page cache on (tests turn it off by default) and checking the file always."""
+    config = {"TIMELINE_EVENTS": str(data_file), "TIMELINE_CACHE_DIR": "", "TIMELINE_RELOAD_INTERVAL": 0}
+    return create_app({**config, "TESTING": True, "TIMELINE_PAGE_CACHE": 1})
+
+
+def test_a_cached_page_is_the_page_the_view_renders(cached: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    client = cached.test_client()
+    first = client.get("/?actor=laika")
+    monkeypatch.setattr("timeline.views.render_template", lambda *a, **k: pytest.fail("rendered again"))
+    again = client.get("/?actor=laika")
+    assert again.data == first.data
+    assert again.headers["Vary"] == first.headers["Vary"]
+    check_headers(again.headers)
+
+
+def test_the_page_cache_keeps_pages_and_fragments_apart(cached: Flask) -> None:
+    client = cached.test_client()
+    page, fragment = client.get("/?tag=launch"), client.get("/?tag=launch", headers=HTMX)
+    assert client.get("/?tag=launch", headers=HTMX).data == fragment.data
+    assert client.get("/?tag=launch").data == page.data
+    assert "<html" in page.text
+    assert "<html" not in fragment.text
+
+
+def test_a_new_data_version_is_never_served_from_the_cache(cached: Flask, data_file: Path) -> None:
+    client = cached.test_client()
+    assert "Laika orbits the Earth" in client.get("/events/laika").text
+    data_file.write_text(data_file.read_text().replace("Laika orbits", "Laika circles"), encoding="utf-8")
+    assert "Laika circles the Earth" in client.get("/events/laika").text
+    data_file.write_text("title: [broken\n", encoding="utf-8")  # the last good data stays
+    assert "Laika circles the Earth" in client.get("/events/laika").text
+    assert client.get("/healthz").json["last_reload_ok"] is False  # type: ignore[index]
+
+
+def test_the_page_cache_stays_within_its_budget(cached: Flask) -> None:
+    client = cached.test_client()
+    for i in range(200):
+        client.get(f"/?q=search+number+{i}")
+    pages = cached.extensions["timeline.pages"]
+    assert 0 < pages.size <= 2**20
