@@ -40,6 +40,14 @@ browser:
 	@sh scripts/ensure-chromium.sh
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
+## screenshots: render the timeline to docs/screenshots/ (desktop, 320 px, dark mode, print)
+screenshots: $(STAMP) browser
+	$(BIN)/python scripts/screenshots.py
+
+## lighthouse: Lighthouse (mobile) scores of the timeline page, and its first-view transfer size
+lighthouse: $(STAMP) browser
+	$(BIN)/python bench/lighthouse.py
+
 ## bench: load time and filter latency at 1k, 10k and 100k events
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
