@@ -140,9 +140,8 @@ def main() -> int:
     """Run the load test; print a table and the verdict."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=30, help="seconds per target (default 30)")
-    parser.add_argument(
-        "--events", type=int, help="serve a generated file of N events instead of events.yaml"
-    )
+    parser.add_argument("--events", type=int, help="serve a generated file of N events, not events.yaml")
+    parser.add_argument("--no-page-cache", action="store_true", help="render every page, as on a first visit")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("bench/load.py needs wrk: apt-get install -y --no-install-recommends wrk", file=sys.stderr)
