@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import re
 from datetime import date, timedelta
@@ -210,3 +211,12 @@ def test_security_headers_on_pages_and_errors(client: FlaskClient) -> None:
 def test_only_get_and_head(client: FlaskClient) -> None:
     assert client.post("/").status_code == 405
     assert client.head("/").status_code == 200
+
+
+def test_pages_are_compressed_for_clients_that_accept_it(client: FlaskClient) -> None:
+    plain = client.get("/")
+    squeezed = client.get("/", headers={"Accept-Encoding": "gzip"})
+    assert squeezed.headers["Content-Encoding"] == "gzip"
+    assert len(squeezed.data) < len(plain.data) / 3
+    assert "Accept-Encoding" in squeezed.headers["Vary"]
+    assert gzip.decompress(squeezed.data) == plain.data

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask_compress import Compress
 from jinja2 import StrictUndefined
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
         ("Tokyo", "Asia/Tokyo"),
     ],
     "HTMX_FILE": "htmx-2.0.11.min.js",
+    "COMPRESS_ALGORITHM": ["br", "gzip"],
 }
 
 
@@ -51,6 +53,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         raise SystemExit(1) from None
     app.extensions["timeline.store"] = store
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    # Pages are text-heavy (the full timeline is ~200 KiB of HTML, ~30 KiB compressed). No
+    # cookies or secrets are ever sent, so compressing pages that echo the query is safe (BREACH).
+    Compress(app)
     security.init_app(app)
     errors.init_app(app)
     filters.init_app(app)

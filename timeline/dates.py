@@ -511,9 +511,7 @@ def local_days(point: Point, places: list[tuple[str, ZoneInfo]]) -> list[LocalDa
     """The instant's local day and time in each named zone (UTC first)."""
     utc = point.utc
     assert utc is not None
-    rows = [
-        LocalDay("UTC", _day_text(utc.year, utc.month, utc.day), utc.strftime("%H:%M"))
-    ]
+    rows = [LocalDay("UTC", _day_text(utc.year, utc.month, utc.day), utc.strftime("%H:%M"))]
     for name, zone in places:
         local = utc.astimezone(zone)
         rows.append(
