@@ -106,6 +106,7 @@ class Server:
 
 
 def _ms(value: str) -> float:
+    """A wrk duration ("850.12us", "1.2ms", "1.04s") in milliseconds."""
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()  # type: ignore[union-attr]
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 

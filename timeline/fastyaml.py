@@ -66,6 +66,7 @@ def _quiet_stderr() -> Iterator[None]:
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, refusing duplicate keys (the precise reader reports them)."""
     result = dict(pairs)
     if len(result) != len(pairs):
         raise _Unusual("duplicate key")

@@ -95,12 +95,14 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
 
 @cache
 def _fast_validator() -> Callable[[Any], Any]:
+    """The schema compiled to Python by fastjsonschema: quick to say yes or no."""
     full = schema()
     return fastjsonschema.compile(_inline(full, full.get("$defs", {})))
 
 
 @cache
 def _full_validator() -> jsonschema.Draft202012Validator:
+    """jsonschema's validator: slower, but lists every error with its path."""
     return jsonschema.Draft202012Validator(schema())
 
 
@@ -147,6 +149,7 @@ def _read_bounded(handle: BinaryIO, size: int) -> bytes:
 
 
 def _fast_valid(value: Any) -> bool:
+    """True when ``value`` satisfies the schema."""
     try:
         _fast_validator()(value)
     except fastjsonschema.JsonSchemaException:
@@ -177,6 +180,7 @@ class _Document:
 
 
 def _schema_problems(doc: _Document) -> list[Problem]:
+    """Every structural problem of the document, positioned."""
     if doc.value is None:
         return [Problem(1, 1, "the file is empty: it needs title, sources, actors and events")]
     if doc.valid:
@@ -185,6 +189,7 @@ def _schema_problems(doc: _Document) -> list[Problem]:
 
 
 def _schema_problem(doc: _Document, err: jsonschema.ValidationError) -> Problem:
+    """One schema error as a positioned problem that never quotes a huge value."""
     path = tuple(err.absolute_path)
     where = ".".join(str(p) for p in path) or "the file"
     rule: dict[str, Any] = err.schema if isinstance(err.schema, dict) else {}

@@ -207,6 +207,7 @@ def count(timeline: Timeline, query: Query) -> int:
 
 
 def _compute_filters(timeline: Timeline, query: Query) -> dict[str, int]:
+    """The matching events of each active filter, as bitsets."""
     index = timeline.index
     parts: dict[str, int] = {}
     for name in FACETS:

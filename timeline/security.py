@@ -52,6 +52,7 @@ _VARY = ("HX-Request", "HX-Target", "HX-History-Restore-Request")  # what else a
 
 
 def _limits() -> None:
+    """Refuse other methods and long query strings; drop parameters the route does not take."""
     if request.method not in ("GET", "HEAD"):
         abort(405)
     if len(request.query_string) > MAX_QUERY_BYTES:
@@ -78,6 +79,7 @@ def _from_cache() -> Response | None:
 
 
 def _to_cache(response: Response) -> Response:
+    """Keep a page rendered for a cacheable request."""
     key = g.pop("page_key", None)
     cache: PageCache | None = current_app.extensions.get("timeline.pages")
     if key is not None and cache is not None and response.status_code == 200 and not response.is_streamed:
@@ -86,10 +88,12 @@ def _to_cache(response: Response) -> Response:
 
 
 def _is_text(mimetype: str) -> bool:
+    """True for types that carry text (and so a charset)."""
     return mimetype.startswith(_TEXT_TYPES) or mimetype.endswith(("+json", "+xml"))
 
 
 def _headers(response: Response) -> Response:
+    """Add the security headers and the charset; remove any cookie."""
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
     if _is_text(response.mimetype or "") and "charset" not in response.mimetype_params:

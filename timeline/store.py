@@ -52,6 +52,7 @@ class Status:
 
 
 def _signature(path: Path) -> Signature | None:
+    """What stat says about the file (None: it cannot be stat'ed)."""
     try:
         st = path.stat()
     except (OSError, ValueError):
@@ -118,18 +119,21 @@ class Store:
         return signature is not None and abs(signature[0] / 1e9 - self._seen.at) < RACY_SECONDS
 
     def _background(self, signature: Signature) -> None:
+        """Reload on a background thread, then let the next check run."""
         try:
             self._reload_safely(signature)
         finally:
             self._lock.release()
 
     def _reload_safely(self, signature: Signature | None) -> None:
+        """Reload; an unexpected error is logged, and the last good data stays."""
         try:
             self._reload(signature)
         except Exception:  # a reload must never take a request (or a worker) down with it
             log.exception("unexpected error while reloading %s; keeping the last good data", self.path)
 
     def _reload(self, signature: Signature | None) -> None:
+        """Read, validate and swap in the file (or record why not)."""
         now = time.time()
         try:
             data = read_file(self.path)

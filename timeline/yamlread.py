@@ -105,6 +105,7 @@ def decode(data: bytes) -> str:
 
 
 def _tag_name(tag: str) -> str:
+    """A tag as written (``!!int``), shortened for a message."""
     short = tag.replace("tag:yaml.org,2002:", "!!")
     return short if len(short) <= 40 else short[:39] + "…"
 
