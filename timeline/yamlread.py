@@ -24,7 +24,7 @@ import yaml
 
 Path = tuple[str | int, ...]
 
-MAX_DEPTH = 32  # a valid file nests 6 levels deep (events → event → citations → citation → quote)
+MAX_DEPTH = 32  # a valid file nests 5 deep: file → events → event → citations → citation
 MAX_VALUES = 5_000_000  # scalars and collections: 100,000 events use 2 to 4 million
 MAX_PROBLEMS = 1000  # stop collecting after this many: the first ones say what is wrong
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
