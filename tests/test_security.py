@@ -290,3 +290,18 @@ def test_the_page_cache_stays_within_its_budget(cached: Flask) -> None:
         client.get(f"/?q=search+number+{i}")
     pages = cached.extensions["timeline.pages"]
     assert 0 < pages.size <= 2**20
+
+
+def test_cached_pages_keep_their_encoding_apart(cached: Flask) -> None:
+    client = cached.test_client()
+    plain = client.get("/?tag=film")
+    compressed = client.get("/?tag=film", headers={"Accept-Encoding": "gzip"})
+    assert compressed.headers["Content-Encoding"] == "gzip"
+    for _ in range(2):  # the second time, both come from the cache
+        again_plain = client.get("/?tag=film")
+        again_compressed = client.get("/?tag=film", headers={"Accept-Encoding": "gzip"})
+        assert "Content-Encoding" not in again_plain.headers
+        assert again_plain.data == plain.data
+        assert again_compressed.headers.get("Content-Encoding") == compressed.headers.get("Content-Encoding")
+        assert again_compressed.data == compressed.data
+        check_headers(again_compressed.headers)
