@@ -19,7 +19,8 @@ run: $(STAMP)
 
 ## serve: production-style serving under gunicorn on 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers $$(( $$(nproc) * 2 + 1 )) --access-logfile - "timeline:create_app()"
+	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers $$(( $$(nproc) * 2 + 1 )) --preload --no-control-socket \
+	  --access-logfile - "timeline:create_app()"
 
 ## test: set up (Chromium included) and run every test, real-browser tests too
 test: $(STAMP) browser

@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     ],
     "HTMX_FILE": "htmx-2.0.11.min.js",
     "COMPRESS_ALGORITHM": ["br", "gzip"],
+    # Flask-Compress would read a streamed static file without closing it (a leaked descriptor
+    # per request); static assets are small and a reverse proxy compresses them in production.
+    "COMPRESS_STREAMS": False,
 }
 
 

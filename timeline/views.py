@@ -56,11 +56,7 @@ def index() -> Response:
             facets=apply(timeline, Query()).facets,
             facet_limit=FACET_LIMIT,
         )
-    result = apply(timeline, query)
-    if query.page > 1 and not result.events:
-        pages = max(1, -(-result.total // query.per_page))
-        many = "is only 1 page" if pages == 1 else f"are only {pages} pages"
-        abort(404, description=f"There {many} of events for these filters.")
+    result = apply(timeline, query)  # a page past the last is already a 400 from parse_query
     previous = _before(timeline, result.events[0].id) if query.page > 1 and result.events else None
     context: dict[str, Any] = {
         "timeline": timeline,
