@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from timeline import snapshot
 from timeline.cache import load_cached
+from timeline.dates import FlexDate, Precision
 from timeline.loading import LoadError, build, check_url, load, normalise_quote
+from timeline.model import Citation, Event
 
 DATA = Path(__file__).parent / "data"
 
@@ -152,7 +156,7 @@ def test_snapshot_cache_skips_the_parse_for_an_unchanged_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = load_cached(DATA / "mini.yaml", tmp_path)
-    assert list(tmp_path.glob("*.pickle"))
+    assert list(tmp_path.glob("*.snapshot"))
 
     def fail(*_: object, **__: object) -> None:
         raise AssertionError("parsed again")
@@ -161,3 +165,26 @@ def test_snapshot_cache_skips_the_parse_for_an_unchanged_file(
     second = load_cached(DATA / "mini.yaml", tmp_path)
     assert second.version == first.version
     assert [e.id for e in second.events] == [e.id for e in first.events]
+
+
+def test_snapshot_round_trip_keeps_everything() -> None:
+    """The cache format gives back an equal timeline, records of the right classes included."""
+    original = load(DATA / "mini.yaml")
+    again = snapshot.loads(snapshot.dumps(original))
+    assert again == original
+    landing = again.event("landing")
+    assert isinstance(landing, Event)
+    assert isinstance(landing.date, FlexDate)
+    assert landing.date.start is not None
+    assert landing.date.start.precision is Precision.MINUTE
+    assert landing.zone is not None
+    assert landing.zone.key == "Asia/Almaty"
+    assert again.actors["yulia-peresild"].born == date(1984, 9, 5)
+    assert isinstance(again.events[0].citations[0], Citation)
+
+
+def test_a_damaged_cache_entry_means_a_parse(tmp_path: Path) -> None:
+    first = load_cached(DATA / "mini.yaml", tmp_path)
+    [entry] = tmp_path.glob("*.snapshot")
+    entry.write_bytes(entry.read_bytes()[:100])
+    assert load_cached(DATA / "mini.yaml", tmp_path) == first
