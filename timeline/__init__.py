@@ -33,7 +33,7 @@ DEFAULTS: dict[str, Any] = {
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, data (refusing to start on an invalid file), routes."""
-    from timeline import errors, filters, security, views
+    from timeline import errors, filters, pagecache, security, views
     from timeline.cache import default_dir
     from timeline.loading import LoadError
     from timeline.store import Store
@@ -60,6 +60,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     # cookies or secrets are ever sent, so compressing pages that echo the query is safe (BREACH).
     Compress(app)
     security.init_app(app)
+    pagecache.init_app(app)
     errors.init_app(app)
     filters.init_app(app)
     app.register_blueprint(views.bp)

@@ -6,20 +6,12 @@
   The views' parser (:mod:`timeline.query`) bounds and validates the allowed ones.
 - Every response, static files and errors included, carries :data:`HEADERS`, no cookie,
   and ``charset=utf-8`` on text.
-
-Rendered pages are also kept here, in a :class:`~timeline.store.PageCache` per process, keyed
-by the data version, the URL, the htmx headers and Accept-Encoding: a page asked for again is
-neither rendered nor compressed again (a filtered page costs ~6 ms to render, ~0.3 ms to send
-from the cache).  Off in development and tests unless ``TIMELINE_PAGE_CACHE`` (MiB per
-process, default 32; 0: off) says otherwise.
 """
 
 from __future__ import annotations
 
-from flask import Flask, Response, abort, current_app, g, request
+from flask import Flask, Response, abort, request
 from werkzeug.datastructures import ImmutableMultiDict
-
-from timeline.store import Page, PageCache, Store
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
@@ -44,12 +36,6 @@ PARAMETERS: dict[str, frozenset[str]] = {
     "timeline.api_events": _FILTER,
 }
 _TEXT_TYPES = ("text/", "application/json", "application/javascript", "image/svg+xml")
-PAGE_CACHE_MIB = 32
-CACHED = frozenset(
-    f"timeline.{name}" for name in ("index", "event", "source", "actor", "country", "api_events", "api_event")
-)
-# What else a page depends on (Accept-Encoding: pages are kept compressed, when they are).
-_VARY = ("HX-Request", "HX-Target", "HX-History-Restore-Request", "Accept-Encoding")
 
 
 def _limits() -> None:
@@ -62,30 +48,6 @@ def _limits() -> None:
     if any(name not in allowed for name in request.args):
         kept = [(k, v) for k, v in request.args.items(multi=True) if k in allowed]
         request.args = ImmutableMultiDict(kept)
-
-
-def _from_cache() -> Response | None:
-    """A page rendered before for this data version, URL and htmx headers."""
-    cache: PageCache | None = current_app.extensions.get("timeline.pages")
-    if cache is None or request.endpoint not in CACHED:
-        return None
-    store: Store = current_app.extensions["timeline.store"]
-    # Asking for the snapshot also lets the store notice a changed file, as a view would.
-    key = (store.snapshot.version, request.url, *(request.headers.get(h, "") for h in _VARY))
-    page = cache.get(key)
-    if page is None:
-        g.page_key = key
-        return None
-    return Response(page.body, headers=list(page.headers))
-
-
-def _to_cache(response: Response) -> Response:
-    """Keep a page rendered for a cacheable request."""
-    key = g.pop("page_key", None)
-    cache: PageCache | None = current_app.extensions.get("timeline.pages")
-    if key is not None and cache is not None and response.status_code == 200 and not response.is_streamed:
-        cache.put(key, Page(response.get_data(), tuple(response.headers.items())))
-    return response
 
 
 def _is_text(mimetype: str) -> bool:
@@ -104,16 +66,6 @@ def _headers(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    """Install the limits, the headers and the page cache."""
-    mib = app.config.get("TIMELINE_PAGE_CACHE")
-    if mib is None:
-        mib = 0 if app.debug or app.testing else PAGE_CACHE_MIB
-    if mib:
-        app.extensions["timeline.pages"] = PageCache(int(float(mib) * 2**20))
+    """Install the limits and the headers."""
     app.before_request(_limits)
-    app.before_request(_from_cache)
     app.after_request(_headers)
-    # Flask runs after_request functions last-registered first: put this one at the front of
-    # the list so that it runs last, and keeps the page exactly as it leaves the app (headers
-    # set, compressed if a compressor is installed), and a hit costs no compression either.
-    app.after_request_funcs.setdefault(None, []).insert(0, _to_cache)

@@ -22,7 +22,6 @@ import logging
 import os
 import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,47 +164,3 @@ class Store:
         more = f"\n… and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
         lines = "\n".join(f"{name}:{p.line}:{p.col}: {p.message}" for p in shown)
         log.error("keeping the last good data; %s is invalid:\n%s%s", name, lines, more)
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """A rendered response, kept as bytes and headers."""
-
-    body: bytes
-    headers: tuple[tuple[str, str], ...]
-
-
-class PageCache:
-    """Rendered pages of the current snapshot, least recently used first out.
-
-    A page is a pure function of the snapshot (its version is part of every key), the URL
-    and the htmx headers: rendering it again for the same key would give the same bytes.
-    Bounded in bytes, per process; a page over an eighth of the budget is not kept.
-    """
-
-    def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
-        self.size = 0
-        self._pages: OrderedDict[tuple[str, ...], Page] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, ...]) -> Page | None:
-        """The page for ``key``, if kept."""
-        with self._lock:
-            page = self._pages.get(key)
-            if page is not None:
-                self._pages.move_to_end(key)
-            return page
-
-    def put(self, key: tuple[str, ...], page: Page) -> None:
-        """Keep ``page``, dropping the least recently used pages to stay within the budget."""
-        if len(page.body) > self.max_bytes // 8:
-            return
-        with self._lock:
-            old = self._pages.pop(key, None)
-            self.size -= len(old.body) if old is not None else 0
-            self._pages[key] = page
-            self.size += len(page.body)
-            while self.size > self.max_bytes:
-                _, dropped = self._pages.popitem(last=False)
-                self.size -= len(dropped.body)
