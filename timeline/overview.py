@@ -8,11 +8,10 @@ from datetime import UTC, datetime, timedelta
 from math import sqrt
 from typing import Literal
 
-from timeline.dates import MONTHS, parse_filter_date
-from timeline.index import fold
+from timeline.dates import MONTHS
 from timeline.model import Timeline
 from timeline.present import GAP_YEARS
-from timeline.query import FACETS, Query
+from timeline.query import FACETS, Query, date_bounds, matching_except_dates
 
 Unit = Literal["month", "year", "decade", "century"]
 SLOT = 36  # px per bucket: wide enough for "1960s" and a 24 px target
@@ -149,30 +148,12 @@ def _ts(year: int, month: int = 1) -> int:
     return calendar.timegm((year, month, 1, 0, 0, 0))
 
 
-def matching(timeline: Timeline, query: Query) -> int:
-    """Events matching the query's facets and text, whatever its dates (a bitset)."""
-    index = timeline.index
-    bits = index.all
-    for name in FACETS:
-        chosen: tuple[str, ...] = getattr(query, name)
-        if chosen:
-            table = index.facet(name)
-            either = 0
-            for value in chosen:
-                either |= table.get(value, 0)
-            bits &= either
-    if query.q:
-        bits &= index.matching(fold(query.q))
-    return bits
-
-
 def date_range(query: Query) -> tuple[int, int] | None:
     """The chosen ``[from, to)`` in UTC seconds, or None when no date is given."""
-    if not (query.start or query.end):
+    bounds = date_bounds(query)
+    if bounds is None:
         return None
-    lo = parse_filter_date(query.start).lo if query.start else _ts(1)
-    hi = parse_filter_date(query.end).hi if query.end else _ts(10000)
-    return lo, hi
+    return max(bounds[0], _ts(1)), min(bounds[1], _ts(10000))  # open ends: the calendar's ends
 
 
 def _spans(unit: Unit, first: int, last: int) -> list[tuple[int, int, str, str, str, str]]:
@@ -265,7 +246,7 @@ def build(timeline: Timeline, query: Query) -> Overview | None:
     if not anchors:
         return None
     chosen = date_range(query)
-    bits = matching(timeline, query)
+    bits = matching_except_dates(timeline, query)
     filtered = bool(query.q or any(getattr(query, name) for name in FACETS))
     first, last = _year(anchors[0]), _year(anchors[-1])
     unit: Unit

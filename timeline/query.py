@@ -201,6 +201,20 @@ def _filters(timeline: Timeline, query: Query) -> dict[str, int]:
     return parts
 
 
+def date_bounds(query: Query) -> tuple[int, int] | None:
+    """The chosen ``[from, to)`` in UTC seconds (open ends unbounded), or None without dates."""
+    if not (query.start or query.end):
+        return None
+    low = parse_filter_date(query.start).lo if query.start else -(2**62)
+    high = parse_filter_date(query.end).hi if query.end else MAX_TS + 1
+    return low, high
+
+
+def matching_except_dates(timeline: Timeline, query: Query) -> int:
+    """Events matching the query's facets and text, whatever its dates (a bitset)."""
+    return _and(_filters(timeline, query), timeline.index.all, skip="date")
+
+
 def count(timeline: Timeline, query: Query) -> int:
     """How many events match the query (all pages)."""
     return _and(_filters(timeline, query), timeline.index.all).bit_count()
@@ -218,10 +232,8 @@ def _compute_filters(timeline: Timeline, query: Query) -> dict[str, int]:
             for value in chosen:
                 bits |= table.get(value, 0)
             parts[name] = bits
-    if query.start or query.end:
-        low = parse_filter_date(query.start).lo if query.start else -(2**62)
-        high = parse_filter_date(query.end).hi if query.end else MAX_TS + 1
-        parts["date"] = index.overlapping(low, high)
+    if (bounds := date_bounds(query)) is not None:
+        parts["date"] = index.overlapping(*bounds)
     if query.q:
         parts["q"] = index.matching(fold(query.q))
     return parts
