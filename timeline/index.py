@@ -42,6 +42,7 @@ class Index:
     by_actor: dict[str, int]
     by_country: dict[str, int]
     by_tag: dict[str, int]
+    by_source: dict[str, int]  # events citing each source (for source pages)
     anchors: tuple[int, ...]
     his: tuple[int, ...]
     long: tuple[int, ...]  # positions of long or open-ended events
@@ -49,8 +50,9 @@ class Index:
     offsets: tuple[int, ...]
 
     def facet(self, name: str) -> dict[str, int]:
-        """The bitsets of one facet (``actor``, ``country`` or ``tag``)."""
-        return {"actor": self.by_actor, "country": self.by_country, "tag": self.by_tag}[name]
+        """The bitsets of one facet (``actor``, ``country``, ``tag``; or ``source``, for pages)."""
+        tables = {"actor": self.by_actor, "country": self.by_country, "tag": self.by_tag}
+        return self.by_source if name == "source" else tables[name]
 
     def overlapping(self, start: int, end: int) -> int:
         """Events whose span overlaps ``[start, end)``."""
@@ -104,11 +106,13 @@ def search_text(event: Event, actors: dict[str, Actor]) -> str:
 
 def build_index(events: Sequence[Event], actors: dict[str, Actor]) -> Index:
     """Index events already in chronological order."""
-    groups: dict[str, dict[str, list[int]]] = {"actor": {}, "country": {}, "tag": {}}
+    groups: dict[str, dict[str, list[int]]] = {"actor": {}, "country": {}, "tag": {}, "source": {}}
     long: list[int] = []
     texts: list[str] = []
     for position, event in enumerate(events):
-        for name, values in (("actor", event.actors), ("country", event.countries), ("tag", event.tags)):
+        sources = {c.source for c in event.citations}
+        facets = (("actor", event.actors), ("country", event.countries), ("tag", event.tags))
+        for name, values in (*facets, ("source", sources)):
             for value in values:
                 groups[name].setdefault(value, []).append(position)
         if event.hi - event.date.anchor > LONG_SPAN or event.lo != event.date.anchor:
@@ -124,6 +128,7 @@ def build_index(events: Sequence[Event], actors: dict[str, Actor]) -> Index:
         by_actor={k: _bits(v, len(events)) for k, v in groups["actor"].items()},
         by_country={k: _bits(v, len(events)) for k, v in groups["country"].items()},
         by_tag={k: _bits(v, len(events)) for k, v in groups["tag"].items()},
+        by_source={k: _bits(v, len(events)) for k, v in groups["source"].items()},
         anchors=tuple(e.date.anchor for e in events),
         his=tuple(e.hi for e in events),
         long=tuple(long),

@@ -11,7 +11,7 @@ from timeline import htmx, overview
 from timeline.loading import SCHEMA_PATH
 from timeline.model import Event, Timeline
 from timeline.present import day_differences, group_by_year
-from timeline.query import MAX_PER_PAGE, Query, QueryError, apply, parse_query
+from timeline.query import MAX_PER_PAGE, Query, QueryError, apply, events_with, parse_query
 from timeline.serialize import event_json, result_json
 from timeline.store import Store
 
@@ -106,7 +106,8 @@ def source(ident: str) -> Response:
     found = timeline.sources.get(ident)
     if found is None:
         abort(404, description=f"There is no source with the id “{ident[:100]}”.")
-    citing = [(e, c) for e in timeline.events for c in e.citations if c.source == ident]
+    events = events_with(timeline, "source", ident)
+    citing = [(e, c) for e in events for c in e.citations if c.source == ident]
     return _render("source.html", timeline=timeline, source=found, citing=citing)
 
 
@@ -117,7 +118,7 @@ def actor(ident: str) -> Response:
     found = timeline.actors.get(ident)
     if found is None:
         abort(404, description=f"There is no actor with the id “{ident[:100]}”.")
-    events = [e for e in timeline.events if ident in e.actors]
+    events = events_with(timeline, "actor", ident)
     return _render(
         "actor.html", timeline=timeline, actor=found, count=len(events), groups=group_by_year(events)
     )
@@ -133,7 +134,7 @@ def country(code: str) -> Response:
             404,
             description=f"No event or actor of this timeline is linked to the country code “{code[:10]}”.",
         )
-    events = [e for e in timeline.events if code in e.countries]
+    events = events_with(timeline, "country", code)
     actors = [a for a in timeline.actors.values() if code in a.countries]
     return _render(
         "country.html", timeline=timeline, code=code, name=name, actors=actors, groups=group_by_year(events)
