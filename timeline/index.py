@@ -43,6 +43,7 @@ class Index:
     by_country: dict[str, int]
     by_tag: dict[str, int]
     by_source: dict[str, int]  # events citing each source (for source pages)
+    by_outcome: dict[str, int]  # planned events whose outcome is each event (for event pages)
     anchors: tuple[int, ...]
     his: tuple[int, ...]
     long: tuple[int, ...]  # positions of long or open-ended events
@@ -50,9 +51,10 @@ class Index:
     offsets: tuple[int, ...]
 
     def facet(self, name: str) -> dict[str, int]:
-        """The bitsets of one facet (``actor``, ``country``, ``tag``; or ``source``, for pages)."""
-        tables = {"actor": self.by_actor, "country": self.by_country, "tag": self.by_tag}
-        return self.by_source if name == "source" else tables[name]
+        """The bitsets of a facet (``actor``, ``country``, ``tag``) or, for pages, ``source``/``outcome``."""
+        tables = {"actor": self.by_actor, "country": self.by_country, "tag": self.by_tag,
+                  "source": self.by_source, "outcome": self.by_outcome}  # fmt: skip
+        return tables[name]
 
     def overlapping(self, start: int, end: int) -> int:
         """Events whose span overlaps ``[start, end)``."""
@@ -106,13 +108,20 @@ def search_text(event: Event, actors: dict[str, Actor]) -> str:
 
 def build_index(events: Sequence[Event], actors: dict[str, Actor]) -> Index:
     """Index events already in chronological order."""
-    groups: dict[str, dict[str, list[int]]] = {"actor": {}, "country": {}, "tag": {}, "source": {}}
+    groups: dict[str, dict[str, list[int]]] = {
+        "actor": {},
+        "country": {},
+        "tag": {},
+        "source": {},
+        "outcome": {},
+    }
     long: list[int] = []
     texts: list[str] = []
     for position, event in enumerate(events):
         sources = {c.source for c in event.citations}
         facets = (("actor", event.actors), ("country", event.countries), ("tag", event.tags))
-        for name, values in (*facets, ("source", sources)):
+        outcome = (event.outcome,) if event.outcome else ()
+        for name, values in (*facets, ("source", sources), ("outcome", outcome)):
             for value in values:
                 groups[name].setdefault(value, []).append(position)
         if event.hi - event.date.anchor > LONG_SPAN or event.lo != event.date.anchor:
@@ -129,6 +138,7 @@ def build_index(events: Sequence[Event], actors: dict[str, Actor]) -> Index:
         by_country={k: _bits(v, len(events)) for k, v in groups["country"].items()},
         by_tag={k: _bits(v, len(events)) for k, v in groups["tag"].items()},
         by_source={k: _bits(v, len(events)) for k, v in groups["source"].items()},
+        by_outcome={k: _bits(v, len(events)) for k, v in groups["outcome"].items()},
         anchors=tuple(e.date.anchor for e in events),
         his=tuple(e.hi for e in events),
         long=tuple(long),

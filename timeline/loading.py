@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -47,6 +47,8 @@ MAX_FILE_BYTES = 128 * 1024 * 1024
 FAST_PATH_BYTES = 1024 * 1024  # below this the precise reader is fast enough on its own
 MAX_URL = 2048
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+R = TypeVar("R")
 
 
 class LoadError(Exception):
@@ -328,26 +330,21 @@ class _Builder:
                     where = (*path, name) if i is None else (*path, name, i)
                     self.fail(where, f"{name} contains a control character")
 
-    def tags(self, raw: list[tuple[int, dict[str, Any]]]) -> dict[str, Tag]:
-        self.unique("tags", raw)
-        result: dict[str, Tag] = {}
-        for i, t in raw:
-            if (tag := self.guard(self.tag, i, t)) is not None:
-                result.setdefault(t["id"], tag)
+    def collect(
+        self, kind: str, raw: list[tuple[int, dict[str, Any]]], check: Callable[..., R]
+    ) -> dict[str, R]:
+        """Check each item of one list (ids unique); the first item of each id is kept."""
+        self.unique(kind, raw)
+        result: dict[str, R] = {}
+        for i, item in raw:
+            if (built := self.guard(check, i, item)) is not None:
+                result.setdefault(item["id"], built)
         return result
 
     def tag(self, i: int, t: dict[str, Any]) -> Tag:
         """Check one tag."""
         self.texts(("tags", i), t, ("label", "description"))
         return Tag(t["id"], t["label"], t.get("description") or "")
-
-    def sources(self, raw: list[tuple[int, dict[str, Any]]]) -> dict[str, Source]:
-        self.unique("sources", raw)
-        result: dict[str, Source] = {}
-        for i, s in raw:
-            if (source := self.guard(self.source, i, s)) is not None:
-                result.setdefault(s["id"], source)
-        return result
 
     def source(self, i: int, s: dict[str, Any]) -> Source:
         """Check one source."""
@@ -366,14 +363,6 @@ class _Builder:
             s.get("archive"),
             s.get("note"),
         )
-
-    def actors(self, raw: list[tuple[int, dict[str, Any]]]) -> dict[str, Actor]:
-        self.unique("actors", raw)
-        result: dict[str, Actor] = {}
-        for i, a in raw:
-            if (actor := self.guard(self.actor, i, a)) is not None:
-                result.setdefault(a["id"], actor)
-        return result
 
     def actor(self, i: int, a: dict[str, Any]) -> Actor:
         """Check one actor."""
@@ -565,9 +554,9 @@ def _build(doc: _Document, data: bytes, archive_dir: Path | None) -> Timeline:
     b = _Builder(doc, archive_dir)
     b.lenient = bool(problems)
     b.texts((), raw, ("title", "description"))
-    tags = b.tags(_items(raw, "tags")) if isinstance(raw.get("tags"), list) else None
-    sources = b.sources(_items(raw, "sources"))
-    actors = b.actors(_items(raw, "actors"))
+    tags = b.collect("tags", _items(raw, "tags"), b.tag) if isinstance(raw.get("tags"), list) else None
+    sources = b.collect("sources", _items(raw, "sources"), b.source)
+    actors = b.collect("actors", _items(raw, "actors"), b.actor)
     raw_events = _items(raw, "events")
     b.unique("events", raw_events)
     refs = _Refs(sources, actors, tags, _ids(raw, "events"))

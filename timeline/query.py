@@ -216,7 +216,7 @@ def matching_except_dates(timeline: Timeline, query: Query) -> int:
 
 
 def events_with(timeline: Timeline, name: str, value: str) -> list[Event]:
-    """Every event with this actor, country, tag or source, in order (from the index, no scan)."""
+    """Every event with this actor, country, tag, source or outcome, in order (from the index, no scan)."""
     bits = timeline.index.facet(name).get(value, 0)
     return [timeline.events[p] for p in positions(bits, 0, bits.bit_count())]
 

@@ -11,6 +11,7 @@ entry is never read with a new shape.
 from __future__ import annotations
 
 import marshal
+from dataclasses import fields
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -70,9 +71,7 @@ def dumps(timeline: Timeline) -> bytes:
     """The snapshot as bytes."""
     sources = tuple((*s[:4], _date_out(s.published), *s[5:]) for s in timeline.sources.values())
     actors = tuple((*a[:7], a.born.toordinal() if a.born else None) for a in timeline.actors.values())
-    ix = timeline.index
-    index = (ix.size, ix.all, ix.by_actor, ix.by_country, ix.by_tag, ix.by_source, ix.anchors, ix.his,
-             ix.long, ix.blob, ix.offsets)  # fmt: skip
+    index = tuple(getattr(timeline.index, f.name) for f in fields(Index))  # Index(*index) reads it back
     body = (
         timeline.title, timeline.description, sources, actors,
         tuple(tuple(t) for t in timeline.tags.values()), tuple(_event_out(e) for e in timeline.events),

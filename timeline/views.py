@@ -88,7 +88,7 @@ def event(ident: str) -> Response:
         abort(404, description=f"There is no event with the id “{ident[:100]}”.")
     zones = [(name, ZoneInfo(key)) for name, key in current_app.config["TIMELINE_REFERENCE_ZONES"]]
     outcome = timeline.event(found.outcome) if found.outcome else None
-    planned = [e for e in timeline.events if e.outcome == found.id]
+    planned = events_with(timeline, "outcome", found.id)
     return _render(
         "event.html",
         timeline=timeline,
