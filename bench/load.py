@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate  # noqa: E402
-from timeline.loading import load  # noqa: E402
+from timeline.load import load  # noqa: E402
 
 HTMX = ("HX-Request: true", "HX-Target: results")
 CONNECTIONS = 64

@@ -17,7 +17,7 @@ from werkzeug.datastructures import MultiDict
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate import generate
-from timeline.cache import load_cached
+from timeline.load.cache import load_cached
 from timeline.query import apply, parse_query
 
 QUERIES = [

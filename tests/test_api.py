@@ -38,6 +38,10 @@ def test_event_shape(client: FlaskClient) -> None:
         "date",
         "start",
         "end",
+        "earliest",
+        "latest",
+        "uncertain",
+        "approximate",
         "precision",
         "zone",
         "summary",
@@ -53,6 +57,8 @@ def test_event_shape(client: FlaskClient) -> None:
     assert event["date"] == "2021-10-17T04:35Z"
     assert event["start"] == "2021-10-17T04:35Z"
     assert event["end"] is None
+    assert (event["earliest"], event["latest"]) == ("2021-10-17T04:35Z", "2021-10-17T04:35Z")
+    assert (event["uncertain"], event["approximate"]) == (False, False)
     assert event["precision"] == "minute"
     assert event["url"].endswith("/events/landing")
     assert event["citations"][1] == {
@@ -70,6 +76,16 @@ def test_precision_and_normalised_dates(client: FlaskClient) -> None:
     assert (events["sputnik-year"]["date"], events["sputnik-year"]["precision"]) == ("1957", "year")
     assert (events["laika"]["start"], events["laika"]["precision"]) == ("1957-11-03", "day")
     assert events["cruise-flight"]["date"] == "2021-10~"
+    # An API consumer can place a year or an approximate month on an axis.
+    assert (events["sputnik-year"]["earliest"], events["sputnik-year"]["latest"]) == (
+        "1957-01-01",
+        "1957-12-31",
+    )
+    assert (events["cruise-flight"]["earliest"], events["cruise-flight"]["latest"]) == (
+        "2021-10-01",
+        "2021-10-31",
+    )
+    assert events["cruise-flight"]["approximate"] is True
     assert events["cruise-flight"]["status"] == "planned"
     assert events["launch"]["precision"] == "second"
 
@@ -91,7 +107,7 @@ def test_invalid_filters_give_json_errors(client: FlaskClient) -> None:
     missing = client.get("/api/events/nope")
     assert missing.status_code == 404
     assert missing.json == {
-        "error": "no event with id 'nope'",
-        "errors": ["no event with id 'nope'"],
+        "error": "There is no event with the id “nope”.",
+        "errors": ["There is no event with the id “nope”."],
         "status": 404,
     }

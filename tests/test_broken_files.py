@@ -8,6 +8,7 @@ message.  A file without an entry fails the suite, so the table and the folder s
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tracemalloc
@@ -17,8 +18,8 @@ import pytest
 
 from bench.generate import generate
 from tests.helpers_security import drop_file_override
-from timeline import cli, fastyaml, loading, yamlread
-from timeline.loading import MAX_FILE_BYTES, LoadError, build, load
+from timeline import cli
+from timeline.load import MAX_FILE_BYTES, LoadError, build, document, fastyaml, load, yamlread
 
 BROKEN_DIR = Path(__file__).parent / "data" / "broken"
 Expected = list[tuple[int, int, str]]
@@ -169,8 +170,10 @@ def test_deep_nesting_is_a_positioned_problem_not_a_crash(tmp_path: Path, text: 
     )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
-    assert run.stdout.splitlines()[0].startswith(f"{path}:1:")
-    assert "nested too deeply (more than 32 levels)" in run.stdout
+    # Our reader or libyaml (PyYAML 6.0.4 and later) may be the one to notice: either way the
+    # user sees one positioned problem about nesting, never a crash.
+    first = run.stdout.splitlines()[0]
+    assert re.match(rf"{re.escape(str(path))}:1:\d+: .*nest", first), first
 
 
 def test_deep_nesting_in_a_large_file_does_not_reach_the_fast_reader() -> None:
@@ -178,7 +181,9 @@ def test_deep_nesting_in_a_large_file_does_not_reach_the_fast_reader() -> None:
     assert not fastyaml.suitable(text)
     with pytest.raises(LoadError) as caught:
         build(text)
-    assert caught.value.problems[0].message == "nested too deeply (more than 32 levels)"
+    problem = caught.value.problems[0]
+    assert problem.line == 1
+    assert "nest" in problem.message
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
@@ -246,9 +251,9 @@ def test_the_fast_reader_and_the_precise_reader_build_the_same_snapshot(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     data = generate(3000).encode()
-    assert len(data) >= loading.FAST_PATH_BYTES
+    assert len(data) >= document.FAST_PATH_BYTES
     fast = build(data)
-    monkeypatch.setattr(loading, "FAST_PATH_BYTES", len(data) + 1)
+    monkeypatch.setattr(document, "FAST_PATH_BYTES", len(data) + 1)
     assert build(data) == fast
     assert len(fast.events) == 3000
 

@@ -11,6 +11,7 @@ from timeline.dates import (
     DateError,
     Precision,
     age_text,
+    bounds,
     date_text,
     local_days,
     parse_date,
@@ -106,6 +107,56 @@ def test_edtf_specification_examples_parse_and_round_trip(text: str) -> None:
     value = parse_date(text)
     again = parse_date(value.iso())
     assert (again.lo, again.hi, again.precision) == (value.lo, value.hi, value.precision)
+
+
+# The bounds the API gives for the specification's examples: the first and last moment each
+# can denote (None: an open or unknown end), and its qualifiers.
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "uncertain", "approximate"),
+    [
+        ("1985-04-12", "1985-04-12", "1985-04-12", False, False),
+        ("1985-04", "1985-04-01", "1985-04-30", False, False),
+        ("1985", "1985-01-01", "1985-12-31", False, False),
+        ("2000-02", "2000-02-01", "2000-02-29", False, False),
+        ("1985-04-12T23:20:30Z", "1985-04-12T23:20:30Z", "1985-04-12T23:20:30Z", False, False),
+        ("1985-04-12T23:20:30-04", "1985-04-13T03:20:30Z", "1985-04-13T03:20:30Z", False, False),
+        ("1985-04-12T23:20:30+04:30", "1985-04-12T18:50:30Z", "1985-04-12T18:50:30Z", False, False),
+        ("1964/2008", "1964-01-01", "2008-12-31", False, False),
+        ("2004-06/2006-08", "2004-06-01", "2006-08-31", False, False),
+        ("2004-02-01/2005-02-08", "2004-02-01", "2005-02-08", False, False),
+        ("2004-02-01/2005-02", "2004-02-01", "2005-02-28", False, False),
+        ("2004-02-01/2005", "2004-02-01", "2005-12-31", False, False),
+        ("2005/2006-02", "2005-01-01", "2006-02-28", False, False),
+        ("1984?", "1984-01-01", "1984-12-31", True, False),
+        ("2004-06~", "2004-06-01", "2004-06-30", False, True),
+        ("2004-06-11%", "2004-06-11", "2004-06-11", True, True),
+        ("201X", "2010-01-01", "2019-12-31", False, False),
+        ("196X", "1960-01-01", "1969-12-31", False, False),
+        ("20XX", "2000-01-01", "2099-12-31", False, False),
+        ("2004-XX", "2004-01-01", "2004-12-31", False, False),
+        ("1985-04-XX", "1985-04-01", "1985-04-30", False, False),
+        ("1985-XX-XX", "1985-01-01", "1985-12-31", False, False),
+        ("2021-12~", "2021-12-01", "2021-12-31", False, True),
+        ("1985-04-12/..", "1985-04-12", None, False, False),
+        ("1985/..", "1985-01-01", None, False, False),
+        ("../1985-04-12", None, "1985-04-12", False, False),
+        ("../1985-04", None, "1985-04-30", False, False),
+        ("1985-04/", "1985-04-01", None, False, False),
+        ("/1985", None, "1985-12-31", False, False),
+        ("1984~/2004-06", "1984-01-01", "2004-06-30", False, True),
+        ("1984?/2004%", "1984-01-01", "2004-12-31", True, True),
+    ],
+)
+def test_bounds_of_the_specification_examples(
+    text: str, earliest: str | None, latest: str | None, uncertain: bool, approximate: bool
+) -> None:
+    assert bounds(parse_date(text)) == (earliest, latest, uncertain, approximate)
+
+
+def test_bounds_with_a_separate_end_run_to_the_end() -> None:
+    span = bounds(parse_date("2021-10-05T08:55Z"), parse_date("2021-10-17T04:35Z"))
+    assert (span.earliest, span.latest) == ("2021-10-05T08:55Z", "2021-10-17T04:35Z")
+    assert bounds(parse_date("2021-10-05"), parse_date("2021-10~")).latest == "2021-10-31"
 
 
 @pytest.mark.parametrize(

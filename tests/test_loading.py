@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline import snapshot
-from timeline.cache import load_cached
 from timeline.dates import FlexDate, Precision
-from timeline.loading import LoadError, build, check_url, load, normalise_quote
+from timeline.load import LoadError, build, check_url, load, normalise_quote, snapshot
+from timeline.load.cache import load_cached
 from timeline.model import Citation, Event
 
 DATA = Path(__file__).parent / "data"
@@ -161,7 +160,7 @@ def test_snapshot_cache_skips_the_parse_for_an_unchanged_file(
     def fail(*_: object, **__: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("timeline.cache.build", fail)
+    monkeypatch.setattr("timeline.load.cache.build", fail)
     second = load_cached(DATA / "mini.yaml", tmp_path)
     assert second.version == first.version
     assert [e.id for e in second.events] == [e.id for e in first.events]
@@ -188,3 +187,10 @@ def test_a_damaged_cache_entry_means_a_parse(tmp_path: Path) -> None:
     [entry] = tmp_path.glob("*.snapshot")
     entry.write_bytes(entry.read_bytes()[:100])
     assert load_cached(DATA / "mini.yaml", tmp_path) == first
+
+
+def test_the_us_spelling_organization_is_accepted_as_organisation() -> None:
+    text = MINIMAL.format(date="2021", country="US").replace(
+        "actors: []", "actors:\n  - {id: nasa, name: NASA, kind: organization}"
+    )
+    assert build(text.encode()).actors["nasa"].kind == "organisation"

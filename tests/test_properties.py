@@ -19,10 +19,10 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline import create_app, loading, yamlread
-from timeline.loading import LoadError, build
+from timeline import create_app
+from timeline.load import LoadError, build, document, yamlread
 from timeline.model import Timeline
-from timeline.security import MAX_QUERY_BYTES
+from timeline.web.security import MAX_QUERY_BYTES
 
 ROOT = Path(__file__).parent.parent
 MINI = Path(__file__).parent / "data" / "mini.yaml"
@@ -167,12 +167,12 @@ def test_any_edit_of_the_real_file_is_a_snapshot_or_positioned_problems(text: st
 @given(text=edited())
 def test_the_fast_reader_never_disagrees_with_the_precise_one(text: str) -> None:
     data = encode(text)
-    original = loading.FAST_PATH_BYTES
+    original = document.FAST_PATH_BYTES
     try:
-        loading.FAST_PATH_BYTES = 0  # every file may take the fast path
+        document.FAST_PATH_BYTES = 0  # every file may take the fast path
         fast = outcome(data)
     finally:
-        loading.FAST_PATH_BYTES = original
+        document.FAST_PATH_BYTES = original
     precise = outcome(data)  # events.yaml is far below the threshold
     if isinstance(precise, LoadError):
         assert isinstance(fast, LoadError)

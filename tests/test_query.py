@@ -8,7 +8,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from timeline.index import fold
-from timeline.loading import load
+from timeline.load import load
 from timeline.model import Timeline
 from timeline.query import Query, QueryError, apply, parse_query
 

@@ -27,7 +27,7 @@ from flask.testing import FlaskClient
 from bench.generate import generate
 from tests.helpers_security import Gunicorn, obeys_file_permissions
 from timeline import create_app, store
-from timeline.loading import LoadError, build
+from timeline.load import LoadError, build
 from timeline.store import Store
 
 DATA = Path(__file__).parent / "data"

@@ -12,7 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from timeline import create_app
-from timeline.security import MAX_QUERY_BYTES
+from timeline.web.security import MAX_QUERY_BYTES
 
 HTMX = {"HX-Request": "true", "HX-Target": "results"}
 CHECKLIST_CSP = {  # /work/shared/guides/security.md
@@ -194,7 +194,16 @@ def html_text(html: str) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
-def test_unknown_parameters_are_ignored(client: FlaskClient) -> None:
+def test_the_api_names_an_unknown_parameter_in_a_400(client: FlaskClient) -> None:
+    response = client.get("/api/events?actor=laika&acter=laika")
+    assert response.status_code == 400
+    assert response.json is not None
+    assert "unknown parameter 'acter'" in response.json["error"]
+    assert "actor" in response.json["error"]  # and says what it takes
+    assert client.get("/api/events/laika?x=1").status_code == 400
+
+
+def test_pages_ignore_unknown_parameters(client: FlaskClient) -> None:
     plain = client.get("/?actor=laika")
     noisy = client.get("/?actor=laika&debug=1&callback=alert&__proto__=x&actor%00=y")
     assert noisy.status_code == 200
@@ -214,6 +223,7 @@ def test_500_shows_no_internals(client: FlaskClient, url: str, headers: dict[str
     if kind == "json":
         assert response.json == {
             "error": "The server hit a problem while answering. It has been logged.",
+            "errors": ["The server hit a problem while answering. It has been logged."],
             "status": 500,
         }
     else:
@@ -258,7 +268,7 @@ def cached(data_file: Path) -> Flask:
 def test_a_cached_page_is_the_page_the_view_renders(cached: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
     client = cached.test_client()
     first = client.get("/?actor=laika")
-    monkeypatch.setattr("timeline.views.render_template", lambda *a, **k: pytest.fail("rendered again"))
+    monkeypatch.setattr("timeline.web.lookup.render_template", lambda *a, **k: pytest.fail("rendered again"))
     again = client.get("/?actor=laika")
     assert again.data == first.data
     assert again.headers["Vary"] == first.headers["Vary"]

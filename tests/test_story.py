@@ -8,7 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from timeline import create_app
-from timeline.loading import load
+from timeline.load import load
 from timeline.model import Timeline
 
 ROOT = Path(__file__).parent.parent

@@ -172,6 +172,13 @@ def test_actor_and_country_pages(client: FlaskClient) -> None:
     assert event_ids(country.data) == ["sputnik-year", "laika"]
 
 
+def test_country_codes_are_case_insensitive_where_typed(client: FlaskClient) -> None:
+    moved = client.get("/countries/su")
+    assert moved.status_code == 308
+    assert moved.headers["Location"].endswith("/countries/SU")
+    assert event_ids(client.get("/?country=su").data) == event_ids(client.get("/?country=SU").data)
+
+
 @pytest.mark.parametrize(
     "url", ["/events/nope", "/sources/nope", "/actors/nope", "/countries/XX", "/nowhere"]
 )

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from timeline.loading import LoadError, load
+from timeline.load import LoadError, load
 
 
 def check(path: Path, archive: Path | None) -> int:

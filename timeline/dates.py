@@ -109,6 +109,19 @@ class Point(NamedTuple):
             return f"{moment.year:04d}-{moment.month:02d}"
         return moment.strftime("%Y-%m-%d")
 
+    def moment_iso(self) -> str:
+        """The first moment this point denotes, at its precision: ``YYYY-MM-DD`` or a UTC instant."""
+        if self.instant:
+            fmt = "%Y-%m-%dT%H:%M:%SZ" if self.precision is Precision.SECOND else "%Y-%m-%dT%H:%MZ"
+            return datetime.fromtimestamp(self.lo, UTC).strftime(fmt)
+        return datetime.fromtimestamp(self.lo, UTC).strftime("%Y-%m-%d")
+
+    def last_iso(self) -> str:
+        """The last moment this point denotes: its last day, or (for an instant) the instant itself."""
+        if self.instant:
+            return self.moment_iso()
+        return datetime.fromtimestamp(self.hi - 1, UTC).strftime("%Y-%m-%d")
+
 
 class FlexDate(NamedTuple):
     """A parsed curated date: a single point, or an interval whose sides may be open/unknown."""
@@ -161,6 +174,28 @@ class FlexDate(NamedTuple):
         left = self.start.iso() if self.start else (".." if self.open_start else "")
         right = self.end.iso() if self.end else (".." if self.open_end else "")
         return f"{left}/{right}"
+
+
+class Bounds(NamedTuple):
+    """The first and last moment a date can denote (None: an open or unknown end), and its doubts."""
+
+    earliest: str | None
+    latest: str | None
+    uncertain: bool
+    approximate: bool
+
+
+def bounds(value: FlexDate, end: FlexDate | None = None) -> Bounds:
+    """The bounds of an event's date (and optional separate end) as ISO text, for the API."""
+    last = end if end is not None else value
+    final = last.end if last.interval else last.start
+    points = [p for p in (value.start, value.end, *((end.start, end.end) if end else ())) if p is not None]
+    return Bounds(
+        value.start.moment_iso() if value.start is not None else None,
+        final.last_iso() if final is not None else None,
+        any(p.uncertain for p in points),
+        any(p.approximate for p in points),
+    )
 
 
 def _qualifier(approximate: bool, uncertain: bool) -> str:

@@ -12,15 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from timeline.model import Actor, Event
 
 LONG_SPAN = 400 * 86400  # events longer than this (or open) are checked individually
-_SEPARATOR = "\x00"
+SEPARATOR = "\x00"
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -84,67 +80,15 @@ class Index:
             if position + 1 >= len(offsets):
                 break
             at = blob.find(needle, offsets[position + 1])
-        return _bits(found, self.size)
+        return bits_of(found, self.size)
 
 
-def _bits(positions: Iterable[int], size: int) -> int:
+def bits_of(positions: Iterable[int], size: int) -> int:
     """A bitset of ``positions`` (< ``size``), built in O(size) rather than O(size × count)."""
     buffer = bytearray((size + 7) // 8)
     for position in positions:
         buffer[position >> 3] |= 1 << (position & 7)
     return int.from_bytes(buffer, "little")
-
-
-def search_text(event: Event, actors: dict[str, Actor]) -> str:
-    """Everything a text search looks at for one event, folded."""
-    parts = [event.title, event.summary, event.place or ""]
-    parts += [c.quote for c in event.citations]
-    for ident in event.actors:
-        actor = actors.get(ident)
-        if actor is not None:
-            parts += [actor.name, actor.native_name or "", *actor.aliases]
-    return fold(" \n ".join(parts).replace(_SEPARATOR, " "))
-
-
-def build_index(events: Sequence[Event], actors: dict[str, Actor]) -> Index:
-    """Index events already in chronological order."""
-    groups: dict[str, dict[str, list[int]]] = {
-        "actor": {},
-        "country": {},
-        "tag": {},
-        "source": {},
-        "outcome": {},
-    }
-    long: list[int] = []
-    texts: list[str] = []
-    for position, event in enumerate(events):
-        sources = {c.source for c in event.citations}
-        facets = (("actor", event.actors), ("country", event.countries), ("tag", event.tags))
-        outcome = (event.outcome,) if event.outcome else ()
-        for name, values in (*facets, ("source", sources), ("outcome", outcome)):
-            for value in values:
-                groups[name].setdefault(value, []).append(position)
-        if event.hi - event.date.anchor > LONG_SPAN or event.lo != event.date.anchor:
-            long.append(position)
-        texts.append(search_text(event, actors))
-    offsets, at = [], 0
-    for text in texts:
-        offsets.append(at)
-        at += len(text) + 1
-    return Index(
-        size=len(events),
-        all=(1 << len(events)) - 1,
-        by_actor={k: _bits(v, len(events)) for k, v in groups["actor"].items()},
-        by_country={k: _bits(v, len(events)) for k, v in groups["country"].items()},
-        by_tag={k: _bits(v, len(events)) for k, v in groups["tag"].items()},
-        by_source={k: _bits(v, len(events)) for k, v in groups["source"].items()},
-        by_outcome={k: _bits(v, len(events)) for k, v in groups["outcome"].items()},
-        anchors=tuple(e.date.anchor for e in events),
-        his=tuple(e.hi for e in events),
-        long=tuple(long),
-        blob=_SEPARATOR.join(texts),
-        offsets=tuple(offsets),
-    )
 
 
 def positions(bits: int, skip: int, limit: int) -> list[int]:

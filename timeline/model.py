@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from timeline.dates import FlexDate
-
-if TYPE_CHECKING:
-    from timeline.index import Index
+from timeline.index import Index
 
 STATUSES = ("happened", "planned", "cancelled")
 ACTOR_KINDS = ("person", "organisation", "spacecraft", "animal", "other")

@@ -95,7 +95,8 @@ def _number(text: str | None, name: str, high: int, default: int, errors: list[s
 
 
 def _facet(args: Args, name: str, known: Mapping[str, object] | None, errors: list[str]) -> tuple[str, ...]:
-    values = list(dict.fromkeys(v for v in args.getlist(name) if v != ""))
+    written = (v.upper() if name == "country" else v for v in args.getlist(name))  # "su" is SU
+    values = list(dict.fromkeys(v for v in written if v != ""))
     if len(values) > MAX_VALUES:
         errors.append(f"at most {MAX_VALUES} values of '{name}' at once")
         return ()

@@ -25,10 +25,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.cache import load_cached
-from timeline.loading import LoadError, read_file
+from timeline.load import LoadError, read_file
+from timeline.load.cache import load_cached
+from timeline.load.problems import Problem
 from timeline.model import Timeline
-from timeline.yamlread import Problem
 
 log = logging.getLogger("timeline")
 Signature = tuple[int, int, int]  # st_mtime_ns, st_size, st_ino

@@ -29,7 +29,7 @@ from typing import Any
 
 import ryml  # type: ignore[import-untyped]
 
-from timeline.yamlread import MAX_DEPTH, MAX_VALUES
+from timeline.load.yamlread import MAX_DEPTH, MAX_VALUES
 
 _stderr_lock = threading.Lock()
 # Bytes that decline the fast path wherever they are: merge keys, tabs, directives, and

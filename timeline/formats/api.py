@@ -1,18 +1,18 @@
-"""The JSON shapes of the API (plain dicts; ``flask.json`` writes them)."""
+"""The JSON shapes of the API (plain dicts, written by ``flask.json`` or ``json``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from flask import url_for
-
-from timeline.dates import FlexDate
+from timeline.dates import bounds
 from timeline.model import Event, Timeline
 from timeline.query import Result
 
 
 def _start_end(event: Event) -> tuple[str | None, str | None]:
-    value: FlexDate = event.date
+    """``start``/``end`` as the API has always given them: at the precision written."""
+    value = event.date
     start = value.start.bound_iso(last=False) if value.start else None
     if event.end is not None:
         last = event.end.end or event.end.start
@@ -22,28 +22,20 @@ def _start_end(event: Event) -> tuple[str | None, str | None]:
     return start, None
 
 
-def event_json(timeline: Timeline, event: Event) -> dict[str, Any]:
+def event_json(timeline: Timeline, event: Event, permalink: Callable[[str], str]) -> dict[str, Any]:
     """One event as the API shows it."""
     start, end = _start_end(event)
-    citations = []
-    for c in event.citations:
-        source = timeline.sources[c.source]
-        citations.append(
-            {
-                "source": c.source,
-                "publisher": source.publisher,
-                "title": source.title,
-                "url": source.url,
-                "quote": c.quote,
-                "note": c.note,
-            }
-        )
+    span = bounds(event.date, event.end)
     return {
         "id": event.id,
         "title": event.title,
         "date": event.date.iso() if event.end is None else f"{event.date.iso()}/{event.end.iso()}",
         "start": start,
         "end": end,
+        "earliest": span.earliest,
+        "latest": span.latest,
+        "uncertain": span.uncertain,
+        "approximate": span.approximate,
         "precision": event.date.precision.label,
         "zone": event.zone.key if event.zone else None,
         "summary": event.summary,
@@ -53,17 +45,29 @@ def event_json(timeline: Timeline, event: Event) -> dict[str, Any]:
         "tags": list(event.tags),
         "status": event.status,
         "outcome": event.outcome,
-        "url": url_for("timeline.event", ident=event.id, _external=True),
-        "citations": citations,
+        "url": permalink(event.id),
+        "citations": [_citation(timeline, c.source, c.quote, c.note) for c in event.citations],
     }
 
 
-def result_json(timeline: Timeline, result: Result) -> dict[str, Any]:
+def _citation(timeline: Timeline, ident: str, quote: str, note: str | None) -> dict[str, Any]:
+    source = timeline.sources[ident]
+    return {
+        "source": ident,
+        "publisher": source.publisher,
+        "title": source.title,
+        "url": source.url,
+        "quote": quote,
+        "note": note,
+    }
+
+
+def result_json(timeline: Timeline, result: Result, permalink: Callable[[str], str]) -> dict[str, Any]:
     """A page of query results with facet counts."""
     return {
         "total": result.total,
         "page": result.query.page,
         "per_page": result.query.per_page,
-        "events": [event_json(timeline, e) for e in result.events],
+        "events": [event_json(timeline, e, permalink) for e in result.events],
         "facets": {name: {f.value: f.count for f in values} for name, values in result.facets.items()},
     }

@@ -1,8 +1,10 @@
 """Security headers on every response, and the request limits that come before any view.
 
 - Only GET and HEAD; a query string of at most 2 KiB (longer: 414).
-- Each route sees only the query parameters it allows (:data:`PARAMETERS`): others are
-  dropped before the view runs, so no view can come to depend on an unvetted parameter.
+- Each route sees only the query parameters it allows (:data:`PARAMETERS`): on pages others
+  are dropped before the view runs, so no view can come to depend on an unvetted parameter
+  (a link with a tracking parameter still works); the API answers them with a 400 that names
+  them (:data:`STRICT`), so a misspelt filter is never silently ignored.
   The views' parser (:mod:`timeline.query`) bounds and validates the allowed ones.
 - Every response, static files and errors included, carries :data:`HEADERS`, no cookie,
   and ``charset=utf-8`` on text.
@@ -33,8 +35,9 @@ MAX_QUERY_BYTES = 2048
 _FILTER = frozenset(("actor", "country", "tag", "from", "to", "q", "page", "per_page"))
 PARAMETERS: dict[str, frozenset[str]] = {
     "timeline.index": _FILTER,
-    "timeline.api_events": _FILTER,
+    "api.events": _FILTER,
 }
+STRICT = frozenset(("api.events", "api.event"))
 _TEXT_TYPES = ("text/", "application/json", "application/javascript", "image/svg+xml")
 
 
@@ -45,9 +48,18 @@ def _limits() -> None:
     if len(request.query_string) > MAX_QUERY_BYTES:
         abort(414)
     allowed = PARAMETERS.get(request.endpoint or "", frozenset())
-    if any(name not in allowed for name in request.args):
+    unknown = [name for name in request.args if name not in allowed]
+    if unknown and request.endpoint in STRICT:
+        takes = ", ".join(sorted(allowed)) or "no parameters"
+        abort(400, description=f"unknown parameter '{_printable(unknown[0])}' (this address takes {takes})")
+    if unknown:
         kept = [(k, v) for k, v in request.args.items(multi=True) if k in allowed]
         request.args = ImmutableMultiDict(kept)
+
+
+def _printable(name: str) -> str:
+    """A parameter name safe to quote in a message."""
+    return name[:40] if name.isprintable() else name[:40].encode("unicode_escape").decode()
 
 
 def _is_text(mimetype: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from timeline import htmx
+from timeline.web import htmx
 
 log = logging.getLogger("timeline")
 TITLES = {
@@ -39,7 +39,7 @@ def _page(error: HTTPException) -> Response:
     if code == 404 and request.url_rule is None:  # no route matched: werkzeug's text names no page
         message = MESSAGES[404]
     if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
-        response = jsonify({"error": message, "status": code})
+        response = jsonify({"error": message, "errors": [message], "status": code})
     else:
         response = _html(code, message)
     response.status_code = code

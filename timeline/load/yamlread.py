@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from timeline.load.problems import Problem, shown
+
 Path = tuple[str | int, ...]
 
 MAX_DEPTH = 32  # a valid file nests 5 deep: file → events → event → citations → citation
@@ -31,15 +33,6 @@ _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _PLAIN_TAGS = frozenset(("!", "tag:yaml.org,2002:str"))  # tags that only say "this is text"
 _COLLECTION_TAGS = frozenset(("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"))
 _SKIP = object()  # the key of a value that is read (for syntax) but not kept
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Problem:
-    """One thing wrong with the file, at a 1-based line and column."""
-
-    line: int
-    col: int
-    message: str
 
 
 class YamlProblems(Exception):
@@ -67,12 +60,6 @@ class Positions:
                 return self.keys[path]
             path = path[:-1]
         return self.values.get((), (1, 1))
-
-
-def shown(text: str, limit: int = 40) -> str:
-    """``text`` quoted for a message: shortened, with control characters made visible."""
-    short = text if len(text) <= limit else text[: limit - 1] + "…"
-    return repr(short)
 
 
 def _at(mark: Any) -> tuple[int, int]:

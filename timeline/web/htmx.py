@@ -5,6 +5,9 @@ from __future__ import annotations
 from flask import Request, Response
 
 VARY = ("HX-Request", "HX-Target")
+# Ids of the page regions htmx swaps; templates and app.js read them from here (see templating).
+RESULTS = "results"
+MORE = "more"
 
 
 def targets(request: Request, region: str) -> bool:

@@ -11,6 +11,9 @@ from timeline import present
 from timeline.dates import date_text
 from timeline.model import Timeline
 from timeline.query import PAGE_SIZE, Query, label
+from timeline.web import htmx
+
+HTMX_FILE = "htmx-2.0.11.min.js"  # vendored; tests check its sha256
 
 
 def query_url(query: Query, *, page: bool = False, **change: str) -> str:
@@ -54,6 +57,8 @@ def filter_title(timeline: Timeline, query: Query) -> str:
 def init_app(app: Flask) -> None:
     """Register the helpers with Jinja."""
     app.jinja_env.globals.update(
+        htmx_file=HTMX_FILE,
+        regions={"results": htmx.RESULTS, "more": htmx.MORE},
         query_url=query_url,
         without_url=without_url,
         page_url=page_url,

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 
 from flask import Flask, Response, current_app, g, request
 
-from timeline.store import Store
+from timeline.web.lookup import store
 
 PAGE_CACHE_MIB = 32
 CACHED = frozenset(
-    f"timeline.{name}" for name in ("index", "event", "source", "actor", "country", "api_events", "api_event")
-)
+    ("timeline.index", "timeline.event", "timeline.source", "timeline.actor", "timeline.country",
+     "api.events", "api.event")
+)  # fmt: skip
 # What else a page depends on (Accept-Encoding: pages are kept compressed, when they are).
 _VARY = ("HX-Request", "HX-Target", "HX-History-Restore-Request", "Accept-Encoding")
 
@@ -74,9 +75,8 @@ def _from_cache() -> Response | None:
     cache: PageCache | None = current_app.extensions.get("timeline.pages")
     if cache is None or request.endpoint not in CACHED:
         return None
-    store: Store = current_app.extensions["timeline.store"]
     # Asking for the snapshot also lets the store notice a changed file, as a view would.
-    key = (store.snapshot.version, request.url, *(request.headers.get(h, "") for h in _VARY))
+    key = (store().snapshot.version, request.url, *(request.headers.get(h, "") for h in _VARY))
     page = cache.get(key)
     if page is None:
         g.page_key = key
@@ -95,7 +95,7 @@ def _to_cache(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     """Install the cache (after :func:`timeline.security.init_app`, whose limits come first)."""
-    mib = app.config.get("TIMELINE_PAGE_CACHE")
+    mib = app.config["TIMELINE_PAGE_CACHE"]
     if mib is None:
         mib = 0 if app.debug or app.testing else PAGE_CACHE_MIB
     if not mib:

@@ -17,36 +17,24 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-from timeline import snapshot
-from timeline.loading import build, read_file
+from timeline.load import snapshot
+from timeline.load.build import build
+from timeline.load.files import read_file
 from timeline.model import Timeline
 
-_CODE = (
-    "dates.py",
-    "model.py",
-    "index.py",
-    "loading.py",
-    "yamlread.py",
-    "fastyaml.py",
-    "countries.py",
-    "snapshot.py",
-)
+PACKAGE = Path(__file__).resolve().parent.parent
+# Everything that shapes a snapshot: the loader, the records, the dates, the index, the schema.
+_CODE = ("load/*.py", "dates.py", "model.py", "index.py", "countries.py", "schema/*.json")
 
 
 @cache
 def code_version() -> str:
     """A hash of the code that shapes a snapshot: a change invalidates old entries."""
     digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in (*_CODE, "schema/events.schema.json"):
-        digest.update((here / name).read_bytes())
+    for pattern in _CODE:
+        for path in sorted(PACKAGE.glob(pattern)):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def default_dir() -> Path:
-    """``$XDG_CACHE_HOME/timeline`` (or ``~/.cache/timeline``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "timeline"
 
 
 @contextmanager

@@ -1,0 +1,16 @@
+"""Flask-free writers (and readers) of the timeline's data, one module per format.
+
+A format is added by writing one module with a ``write(view)`` function (see
+:mod:`timeline.formats.view`) and adding one line to :data:`_ALL`; the web layer serves every
+registered format at ``/export.<name>`` with the page's filters.  Writers yield text in
+pieces, so a large export streams in bounded memory.
+"""
+
+from __future__ import annotations
+
+from timeline.formats.view import Format, Links, View
+
+_ALL: tuple[Format, ...] = ()
+FORMATS: dict[str, Format] = {f.name: f for f in _ALL}
+
+__all__ = ["FORMATS", "Format", "Links", "View"]

@@ -1,0 +1,65 @@
+"""Building a snapshot's query indexes from its events (see :mod:`timeline.index`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from timeline.index import LONG_SPAN, SEPARATOR, Index, bits_of, fold
+from timeline.model import Actor, Event
+
+FACET_FIELDS = ("actor", "country", "tag", "source", "outcome")
+
+
+def search_text(event: Event, actors: dict[str, Actor]) -> str:
+    """Everything a text search looks at for one event, folded."""
+    parts = [event.title, event.summary, event.place or ""]
+    parts += [c.quote for c in event.citations]
+    for ident in event.actors:
+        actor = actors.get(ident)
+        if actor is not None:
+            parts += [actor.name, actor.native_name or "", *actor.aliases]
+    return fold(" \n ".join(parts).replace(SEPARATOR, " "))
+
+
+def _values(event: Event) -> tuple[tuple[str, Sequence[str]], ...]:
+    """The facet values of one event, by facet name."""
+    sources = tuple(dict.fromkeys(c.source for c in event.citations))
+    outcome = (event.outcome,) if event.outcome else ()
+    return (
+        ("actor", event.actors), ("country", event.countries), ("tag", event.tags),
+        ("source", sources), ("outcome", outcome),
+    )  # fmt: skip
+
+
+def build_index(events: Sequence[Event], actors: dict[str, Actor]) -> Index:
+    """Index events already in chronological order."""
+    groups: dict[str, dict[str, list[int]]] = {name: {} for name in FACET_FIELDS}
+    long: list[int] = []
+    texts: list[str] = []
+    for position, event in enumerate(events):
+        for name, values in _values(event):
+            for value in values:
+                groups[name].setdefault(value, []).append(position)
+        if event.hi - event.date.anchor > LONG_SPAN or event.lo != event.date.anchor:
+            long.append(position)
+        texts.append(search_text(event, actors))
+    offsets, at = [], 0
+    for text in texts:
+        offsets.append(at)
+        at += len(text) + 1
+    size = len(events)
+    tables = {name: {k: bits_of(v, size) for k, v in groups[name].items()} for name in FACET_FIELDS}
+    return Index(
+        size=size,
+        all=(1 << size) - 1,
+        by_actor=tables["actor"],
+        by_country=tables["country"],
+        by_tag=tables["tag"],
+        by_source=tables["source"],
+        by_outcome=tables["outcome"],
+        anchors=tuple(e.date.anchor for e in events),
+        his=tuple(e.hi for e in events),
+        long=tuple(long),
+        blob=SEPARATOR.join(texts),
+        offsets=tuple(offsets),
+    )

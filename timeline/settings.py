@@ -1,0 +1,149 @@
+"""Every ``TIMELINE_*`` setting, declared once: name, type, default and one line of help.
+
+A setting is read from the config passed to :func:`timeline.create_app` first, then from
+the environment, then its default; each value is parsed and checked at start-up, and a bad
+one stops the app with a message that names it.  ``timeline settings`` lists this table,
+and the README's table is generated from it (a test keeps them in step).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class SettingError(ValueError):
+    """A setting whose value cannot be used; the message names it and says what it takes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One setting: how to read it from text, its default, and what it does."""
+
+    name: str
+    kind: str  # what the README and `timeline settings` call its type
+    default: Any  # a value, or a function of no arguments that gives it at start-up
+    help: str
+    parse: Callable[[str], Any]
+    shown: str = ""  # the default as the docs say it, where the value itself is not helpful
+
+    def read(self, config: Mapping[str, Any], environ: Mapping[str, str]) -> Any:
+        """The value from ``config``, else from ``environ``, else the default; checked."""
+        if self.name in config:
+            raw = config[self.name]
+            return self.parse(raw) if isinstance(raw, str) else raw
+        if self.name in environ:
+            try:
+                return self.parse(environ[self.name])
+            except (ValueError, TypeError) as exc:
+                raise SettingError(f"{self.name}={environ[self.name]!r}: {exc}") from None
+        return self.default() if callable(self.default) else self.default
+
+    @property
+    def shown_default(self) -> str:
+        """The default as a reader would write it."""
+        if self.shown:
+            return self.shown
+        if self.default is None:
+            return "(none)"
+        if isinstance(self.default, tuple):
+            return ",".join(f"{k}={v}" for k, v in self.default)
+        if isinstance(self.default, Path):
+            return (
+                str(self.default.relative_to(ROOT))
+                if self.default.is_relative_to(ROOT)
+                else str(self.default)
+            )
+        return str(self.default)
+
+
+def _number(low: float) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise ValueError("expected a number") from None
+        if value < low:
+            raise ValueError(f"expected a number of at least {low:g}")
+        return value
+
+    return parse
+
+
+def _path(text: str) -> Path:
+    if not text.strip():
+        raise ValueError("expected a path")
+    return Path(text)
+
+
+def _cache_dir(text: str) -> Path | None:
+    return Path(text) if text else None
+
+
+def _zones(text: str) -> tuple[tuple[str, str], ...]:
+    """``Name=Area/City,Name=Area/City`` → pairs, each zone known to the IANA database."""
+    pairs = []
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, sep, key = item.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"expected Name=Area/City pairs separated by commas, not {item!r}")
+        try:
+            ZoneInfo(key.strip())
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {key.strip()!r}") from None
+        pairs.append((name.strip(), key.strip()))
+    return tuple(pairs)
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "timeline"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("TIMELINE_EVENTS", "path", ROOT / "events.yaml", "The data file to serve.", _path),
+    Setting(
+        "TIMELINE_CACHE_DIR", "path", _default_cache_dir,
+        "Where validated snapshots are cached (empty: no cache).", _cache_dir, "$XDG_CACHE_HOME/timeline",
+    ),
+    Setting(
+        "TIMELINE_RELOAD_INTERVAL", "seconds", 1.0,
+        "How often the data file is checked for changes (negative: never).", _number(float("-inf")),
+    ),
+    Setting(
+        "TIMELINE_PAGE_CACHE", "MiB", None,
+        "Rendered pages kept per process, in MiB (0: off).", _number(0),
+        "32 when serving, 0 in debug and tests",
+    ),
+    Setting(
+        "TIMELINE_REFERENCE_ZONES", "Name=Zone,…",
+        (("Los Angeles", "America/Los_Angeles"), ("New York", "America/New_York"),
+         ("Moscow", "Europe/Moscow"), ("Tokyo", "Asia/Tokyo")),
+        "Places shown with an event's local day when the calendar day differs by place.", _zones,
+    ),
+)  # fmt: skip
+BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def resolve(config: Mapping[str, Any], environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Every setting's value (config, then environment, then default), or SettingError."""
+    environ = os.environ if environ is None else environ
+    return {s.name: s.read(config, environ) for s in SETTINGS}
+
+
+def table() -> list[tuple[str, str, str, str]]:
+    """``(name, type, default, help)`` of each setting, for the CLI and the README."""
+    return [(s.name, s.kind, s.shown_default, s.help) for s in SETTINGS]
+
+
+def markdown() -> str:
+    """The settings as the README's Markdown table."""
+    rows = ["| setting | type | default | what it does |", "|---|---|---|---|"]
+    rows += [f"| `{n}` | {k} | `{d}` | {h} |" for n, k, d, h in table()]
+    return "\n".join(rows)

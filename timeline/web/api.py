@@ -1,0 +1,64 @@
+"""The JSON API, the file format's schema and the health check."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, request, send_file, url_for
+
+from timeline.formats.api import event_json, result_json
+from timeline.load import SCHEMA_PATH
+from timeline.query import MAX_PER_PAGE, QueryError, apply, parse_query
+from timeline.web.lookup import data, found, store
+
+bp = Blueprint("api", __name__)
+
+
+@bp.get("/api/events")
+def events() -> Response:
+    """The filtered events as JSON, a page at a time."""
+    timeline = data()
+    try:
+        query = parse_query(request.args, timeline, max_per_page=MAX_PER_PAGE)
+    except QueryError as exc:
+        return error_json(400, exc.messages)
+    return jsonify(result_json(timeline, apply(timeline, query), permalink))
+
+
+@bp.get("/api/events/<ident>")
+def event(ident: str) -> Response:
+    """One event as JSON."""
+    timeline = data()
+    return jsonify(event_json(timeline, found(timeline.event(ident), "event", ident), permalink))
+
+
+def permalink(ident: str) -> str:
+    """The absolute URL of an event's page."""
+    return url_for("timeline.event", ident=ident, _external=True)
+
+
+def error_json(status: int, messages: list[str]) -> Response:
+    """``{"error", "errors", "status"}``: the shape of every API error."""
+    response = jsonify({"error": messages[0], "errors": messages, "status": status})
+    response.status_code = status
+    return response
+
+
+@bp.get("/schema/events.json")
+def schema() -> Response:
+    """The JSON Schema of events.yaml (for editors through yaml-language-server)."""
+    return send_file(SCHEMA_PATH, mimetype="application/schema+json", max_age=3600)
+
+
+@bp.get("/healthz")
+def healthz() -> Response:
+    """Which data is served, and whether the last reload worked."""
+    status = store().status
+    response = jsonify(
+        {
+            "data_version": status.data_version,
+            "loaded_at": status.loaded_at,
+            "last_reload_ok": status.last_reload_ok,
+            "errors": [{"line": p.line, "col": p.col, "message": p.message} for p in status.errors],
+        }
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,43 @@
+"""What every view needs: the current snapshot, lookup-or-404, and rendering with Vary set."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from flask import Response, abort, current_app, render_template
+
+from timeline.model import Timeline
+from timeline.store import Store
+from timeline.web import htmx
+
+T = TypeVar("T")
+_NOT_FOUND = {
+    "event": "There is no event with the id “{}”.",
+    "source": "There is no source with the id “{}”.",
+    "actor": "There is no actor with the id “{}”.",
+    "country": "No event or actor of this timeline is linked to the country code “{}”.",
+}
+
+
+def store() -> Store:
+    """The live data store of this app."""
+    live: Store = current_app.extensions["timeline.store"]
+    return live
+
+
+def data() -> Timeline:
+    """The current snapshot."""
+    return store().snapshot
+
+
+def found(value: T | None, kind: str, ident: str) -> T:
+    """``value``, or a 404 (a page, fragment or JSON error) that names what was not found."""
+    if value is None:
+        abort(404, description=_NOT_FOUND[kind].format(ident[:100]))
+    return value
+
+
+def render(template: str, status: int = 200, **context: Any) -> Response:
+    """A rendered template that says it depends on the htmx headers."""
+    response = current_app.make_response((render_template(template, **context), status))
+    return htmx.vary(response)

@@ -1,0 +1,118 @@
+"""The reader's pages: thin views that parse, query and render."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, Response, current_app, redirect, request, url_for
+
+from timeline import overview
+from timeline.model import Event, Timeline
+from timeline.present import day_differences, group_by_year
+from timeline.query import Query, QueryError, apply, events_with, parse_query
+from timeline.web import htmx
+from timeline.web.lookup import data, found, render
+
+bp = Blueprint("timeline", __name__)
+FACET_LIMIT = 12  # facet values shown before "more"
+
+
+@bp.get("/")
+def index() -> Response:
+    """The timeline, filtered by the query string (the results fragment for htmx)."""
+    timeline = data()
+    fragment = htmx.targets(request, htmx.RESULTS)
+    try:
+        query = parse_query(request.args, timeline)
+    except QueryError as exc:
+        return _invalid(timeline, exc, fragment=fragment)
+    result = apply(timeline, query)  # a page past the last is already a 400 from parse_query
+    previous = _before(timeline, result.events[0].id) if query.page > 1 and result.events else None
+    context: dict[str, Any] = {
+        "timeline": timeline,
+        "query": query,
+        "result": result,
+        "errors": [],
+        "groups": group_by_year(result.events, previous),
+        "facets": result.facets,
+        "facet_limit": FACET_LIMIT,
+        "overview": overview.build(timeline, query),
+        "form": {"q": query.q, "from": query.start or "", "to": query.end or ""},
+    }
+    if htmx.targets(request, htmx.MORE):
+        return render("_page.html", **context)
+    return render("_results.html" if fragment else "index.html", fragment=fragment, **context)
+
+
+def _invalid(timeline: Timeline, exc: QueryError, *, fragment: bool) -> Response:
+    """The timeline page (or fragment) saying why the filter cannot be applied: a 400."""
+    form = {k: request.args.get(k, "")[:200] for k in ("q", "from", "to")}
+    return render(
+        "_results.html" if fragment else "index.html",
+        400,
+        timeline=timeline,
+        query=Query(),
+        result=None,
+        groups=[],
+        errors=exc.messages,
+        form=form,
+        fragment=fragment,
+        facets=apply(timeline, Query()).facets,
+        facet_limit=FACET_LIMIT,
+    )
+
+
+def _before(timeline: Timeline, ident: str) -> Event | None:
+    position = timeline.positions[ident]
+    return timeline.events[position - 1] if position else None
+
+
+@bp.get("/events/<ident>")
+def event(ident: str) -> Response:
+    """One event's permalink page."""
+    timeline = data()
+    shown = found(timeline.event(ident), "event", ident)
+    zones = [(name, ZoneInfo(key)) for name, key in current_app.config["TIMELINE_REFERENCE_ZONES"]]
+    return render(
+        "event.html",
+        timeline=timeline,
+        event=shown,
+        outcome=timeline.event(shown.outcome) if shown.outcome else None,
+        planned=events_with(timeline, "outcome", shown.id),
+        days=day_differences(shown, zones),
+    )
+
+
+@bp.get("/sources/<ident>")
+def source(ident: str) -> Response:
+    """A source and every citation of it."""
+    timeline = data()
+    shown = found(timeline.sources.get(ident), "source", ident)
+    events = events_with(timeline, "source", ident)
+    citing = [(e, c) for e in events for c in e.citations if c.source == ident]
+    return render("source.html", timeline=timeline, source=shown, citing=citing)
+
+
+@bp.get("/actors/<ident>")
+def actor(ident: str) -> Response:
+    """Who an actor is, and their events."""
+    timeline = data()
+    shown = found(timeline.actors.get(ident), "actor", ident)
+    events = events_with(timeline, "actor", ident)
+    groups = group_by_year(events)
+    return render("actor.html", timeline=timeline, actor=shown, count=len(events), groups=groups)
+
+
+@bp.get("/countries/<code>")
+def country(code: str) -> Response:
+    """A country's events (a code typed in lower case is redirected to its capitals)."""
+    timeline = data()
+    if code != code.upper() and code.upper() in timeline.countries:
+        return redirect(url_for("timeline.country", code=code.upper()), 308)  # type: ignore[return-value]
+    name = found(timeline.countries.get(code), "country", code)
+    events = events_with(timeline, "country", code)
+    actors = [a for a in timeline.actors.values() if code in a.countries]
+    return render(
+        "country.html", timeline=timeline, code=code, name=name, actors=actors, groups=group_by_year(events)
+    )
