@@ -1,61 +1,96 @@
 # The two commands a new user needs: `make run` and `make test`. Everything else is optional.
+#
+# Every Python package is installed strictly from uv.lock (`uv sync --frozen`), by a uv that is
+# itself pinned with hashes (scripts/uv-requirements.txt). `make run` installs what serving
+# needs and nothing more; `make test` adds the test toolchain. `make lock` refreshes uv.lock.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+UVDIR  := .cache/uv-tool
+UV     := $(UVDIR)/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON := $(PYTHON)
+export UV_NO_PROGRESS := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test serve check lint browser bench load lighthouse screenshots clean
+.PHONY: run test test-fast serve check lint lock browser bench load lighthouse screenshots settings clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
-	rm -f $(VENV)/.installed-* && touch $@
+$(UV): scripts/uv-requirements.txt
+	rm -rf $(UVDIR) && $(PYTHON) -m venv $(UVDIR)
+	PIP_CONFIG_FILE=/dev/null $(UVDIR)/bin/python -m pip install --quiet --no-deps --require-hashes \
+	  -r scripts/uv-requirements.txt
+	touch $@
+
+# What serving needs (the runtime dependencies); --inexact leaves the test toolchain alone.
+$(VENV)/.run: uv.lock pyproject.toml $(UV)
+	$(UV) sync --quiet --frozen --no-default-groups --inexact
+	touch $@
+
+# Everything: runtime, the test toolchain and gunicorn.
+$(VENV)/.test: uv.lock pyproject.toml $(UV)
+	$(UV) sync --quiet --frozen --all-groups
+	touch $@ $(VENV)/.run
+
+$(VENV)/.serve: uv.lock pyproject.toml $(UV)
+	$(UV) sync --quiet --frozen --no-default-groups --group serve --inexact
+	touch $@
 
 ## run: set up and serve the timeline on http://127.0.0.1:5000 (development server)
-run: $(STAMP)
+run: $(VENV)/.run
 	$(BIN)/timeline check events.yaml
 	$(BIN)/flask --app timeline run --host 127.0.0.1 --port 5000
 
 ## serve: production-style serving under gunicorn on 127.0.0.1:8000
-serve: $(STAMP)
+serve: $(VENV)/.serve
 	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers $$(( $$(nproc) * 2 + 1 )) --preload --no-control-socket \
 	  --access-logfile - "timeline:create_app()"
 
 ## test: set up (Chromium included) and run every test, real-browser tests too
-test: $(STAMP) browser
+test: $(VENV)/.test browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/timeline check events.yaml
 	$(BIN)/pytest
 
+## test-fast: the inner loop: every test but the real-browser ones, in parallel
+test-fast: $(VENV)/.test
+	$(BIN)/pytest -m "not browser"
+
 ## check: validate events.yaml (and its quotes, when the seed articles are beside the repo)
-check: $(STAMP)
+check: $(VENV)/.run
 	$(BIN)/timeline check events.yaml $(if $(wildcard ../shared/seeds),--archive ../shared/seeds)
 
-lint: $(STAMP)
+lint: $(VENV)/.test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
+
+## lock: re-resolve uv.lock from pyproject.toml (newest versions allowed by its ranges)
+lock: $(UV)
+	$(UV) lock --upgrade
+
+## settings: every TIMELINE_* setting with its type, default and help
+settings: $(VENV)/.run
+	$(BIN)/timeline settings
 
 ## browser: Chromium for the browser tests, and axe-core (npm) for the accessibility tests
 browser:
 	@sh scripts/ensure-chromium.sh
-	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --loglevel=error
 
 ## screenshots: render the timeline to docs/screenshots/ (desktop, 320 px, dark mode, print)
-screenshots: $(STAMP) browser
+screenshots: $(VENV)/.test browser
 	$(BIN)/python scripts/screenshots.py
 
 ## lighthouse: Lighthouse (mobile) scores of the timeline page, and its first-view transfer size
-lighthouse: $(STAMP) browser
+lighthouse: $(VENV)/.test browser
 	$(BIN)/python bench/lighthouse.py
 
 ## bench: load time and filter latency at 1k, 10k and 100k events
-bench: $(STAMP)
+bench: $(VENV)/.test
 	$(BIN)/python bench/run.py
 
 ## load: wrk against the app under gunicorn on loopback, 30 s a target (needs wrk; not in `make test`)
-load: $(STAMP)
+load: $(VENV)/.test
 	$(BIN)/python bench/load.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/out
+	rm -rf $(VENV) $(UVDIR) .pytest_cache .mypy_cache .ruff_cache bench/out

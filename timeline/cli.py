@@ -1,4 +1,4 @@
-"""The ``timeline`` command: ``timeline check [PATH] [--archive DIR]``."""
+"""The ``timeline`` command: ``timeline check [PATH] [--archive DIR]``, ``timeline settings``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from timeline import settings
 from timeline.load import LoadError, load
 
 
@@ -33,6 +34,20 @@ def check(path: Path, archive: Path | None) -> int:
     return 0
 
 
+def show_settings() -> int:
+    """Print every TIMELINE_* setting: name, type, default, current value and help."""
+    try:
+        current = settings.resolve({})
+    except settings.SettingError as exc:
+        print(f"timeline settings: {exc}", file=sys.stderr)
+        return 2
+    for name, kind, default, text in settings.table():
+        value = current[name]
+        shown = "" if name not in os.environ else f"  (now: {value})"
+        print(f"{name} ({kind}, default {default}){shown}\n    {text}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     parser = argparse.ArgumentParser(prog="timeline", description="Tools for a citation-first timeline.")
@@ -47,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="check each quote of a source with `archive:` against DIR/<archive>",
     )
+    commands.add_parser("settings", help="list every TIMELINE_* setting with its type, default and help")
     args = parser.parse_args(argv)
+    if args.command == "settings":
+        return show_settings()
     return check(args.path, args.archive)
 
 
