@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request, send_file, url_for
+from flask import Blueprint, Response, jsonify, request, send_file
 
 from timeline.formats.api import event_json, result_json
 from timeline.load import SCHEMA_PATH
 from timeline.query import MAX_PER_PAGE, QueryError, apply, parse_query
 from timeline.web.lookup import data, found, store
+from timeline.web.urls import absolute
 
 bp = Blueprint("api", __name__)
 
@@ -32,7 +33,7 @@ def event(ident: str) -> Response:
 
 def permalink(ident: str) -> str:
     """The absolute URL of an event's page."""
-    return url_for("timeline.event", ident=ident, _external=True)
+    return absolute("timeline.event", ident=ident)
 
 
 def error_json(status: int, messages: list[str]) -> Response:
