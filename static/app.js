@@ -1,6 +1,12 @@
 // Small progressive enhancements on top of htmx. The site works fully without this file.
 "use strict";
 (function () {
+  // The ids of the page's regions, as the server names them (one place: timeline/web/htmx.py).
+  var meta = document.querySelector('meta[name="timeline-regions"]');
+  var regions = meta ? JSON.parse(meta.content) : {};
+  function region(name) {
+    return document.getElementById(regions[name] || name);
+  }
   var before = 0;
   var fromResults = false;
   var opened = [];
@@ -16,7 +22,7 @@
   // Keep the form's text fields in step with the URL, when a link (a bar of the overview, a
   // filter chip) or Back changes the filter, so the next change of the form keeps it.
   function syncForm(search) {
-    var form = document.getElementById("filters");
+    var form = region("filters");
     if (!form) return;
     var params = new URLSearchParams(search);
     ["q", "from", "to"].forEach(function (name) {
@@ -27,12 +33,13 @@
 
   function isMore(event) {
     var target = event.detail && event.detail.target;
-    return target && target.id === "more";
+    return target && target.id === regions.more;
   }
 
   document.addEventListener("htmx:beforeRequest", function (event) {
     var elt = event.detail.elt;
-    fromResults = Boolean(elt && elt.closest && elt.closest("#results"));
+    var results = region("results");
+    fromResults = Boolean(elt && results && results.contains(elt));
     var href = elt && elt.getAttribute && elt.getAttribute("href");
     if (href && !isMore(event)) syncForm(new URL(href, location.href).search);
   });
@@ -45,7 +52,7 @@
   document.addEventListener("htmx:oobBeforeSwap", function (event) {
     var target = event.detail.target;
     var fresh = event.detail.fragment;
-    if (!target || target.id !== "facets" || !fresh) return;
+    if (!target || target.id !== regions.facets || !fresh) return;
     target.querySelectorAll("fieldset.facet").forEach(function (set) {
       var open = set.querySelector("details.more-values[open]");
       var twin = open && fresh.querySelector("fieldset." + set.classList[1] + " details.more-values");
@@ -54,14 +61,14 @@
   });
 
   document.addEventListener("htmx:beforeSwap", function (event) {
-    if (isMore(event)) before = document.querySelectorAll("#results li.event").length;
+    if (isMore(event)) before = region("results").querySelectorAll("li.event").length;
   });
 
   document.addEventListener("htmx:afterSettle", function (event) {
     if (isMore(event)) {
       // After "Show more", move focus to the first new event, so keyboard and screen-reader
       // users continue where the new content starts.
-      var items = document.querySelectorAll("#results li.event");
+      var items = region("results").querySelectorAll("li.event");
       var first = items[before];
       var link = first && first.querySelector(".event-title a");
       if (link) link.focus();
@@ -71,10 +78,11 @@
     // with the same id when there is one): continue from the overview or the results.
     var active = document.activeElement;
     if (fromResults && (!active || active === document.body)) {
+      var overview = region("overview");
       var next =
-        document.querySelector("#overview [aria-current]") ||
+        (overview && overview.querySelector("[aria-current]")) ||
         document.getElementById("overview-heading") ||
-        document.getElementById("results");
+        region("results");
       if (next) next.focus();
     }
     fromResults = false;

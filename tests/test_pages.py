@@ -272,7 +272,7 @@ def test_active_filters_can_be_removed_one_by_one(client: FlaskClient) -> None:
     assert [(c.text, c.attrs["href"]) for c in chips] == [
         ("Yulia Peresild × (remove this filter)", "/?country=KZ&from=2021"),
         ("Kazakhstan × (remove this filter)", "/?actor=yulia-peresild&from=2021"),
-        ("from 2021 × (remove)", "/?actor=yulia-peresild&country=KZ"),
+        ("from 2021 × (remove this filter)", "/?actor=yulia-peresild&country=KZ"),
     ]
     legend = doc.one("fieldset", "facet-actor").one("legend")
     assert legend.text == "Who (1 chosen)"
@@ -283,7 +283,7 @@ def test_event_cards_show_chips_status_sources_and_flagged_notes(client: FlaskCl
     landing = doc.one("li", id="event-landing")
     chips = landing.one("ul", "chips").find("a", "chip")
     assert [(c.text, c.attrs["href"]) for c in chips] == [
-        ("Yulia Peresild (37)", "/?actor=yulia-peresild"),
+        ("Yulia Peresild (aged 37)", "/?actor=yulia-peresild"),
         ("Russia", "/?country=RU"),
         ("Kazakhstan", "/?country=KZ"),
         ("#Landing", "/?tag=landing"),

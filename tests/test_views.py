@@ -146,7 +146,7 @@ def test_event_page(client: FlaskClient) -> None:
     assert "The calendar day depends on where you were." in html
     assert "16 Oct 2021" in html
     assert "21:35 PDT" in html
-    assert 'Yulia Peresild <span class="age">(37)</span>' in html
+    assert 'Yulia Peresild <span class="age">(aged 37)</span>' in html
 
 
 def test_planned_event_links_to_what_happened(client: FlaskClient) -> None:

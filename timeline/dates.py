@@ -1,4 +1,4 @@
-"""The date model: honest precision, EDTF level-1 qualifiers, time zones, ordering, display.
+"""The date model: honest precision, EDTF level-1 qualifiers, time zones, bounds, ordering.
 
 A curated date is parsed into a :class:`FlexDate`: one :class:`Point` or an interval of two
 (either side may be open, ``..``, or unknown, empty).  Every point knows the span of time it
@@ -8,6 +8,8 @@ could denote as a half-open range of UTC seconds ``[lo, hi)``: ``1957`` covers t
 Ordering rule (stable, documented in the README): events sort by the earliest instant their
 date could denote (for an open start ``../X``, the start of ``X``); at a tie the less precise
 date comes first (a "October 2021" heads its days), then by event id.
+
+How a date reads in words is :mod:`timeline.i18n.dates`' business: nothing here speaks a language.
 
 Human-written dates (``5 October 2021``, ``Oct 2021``) are parsed by python-dateutil with the
 precision taken from what was written; all-numeric forms other than ISO 8601 (``05/10/2021``)
@@ -19,7 +21,6 @@ from __future__ import annotations
 import calendar
 import re
 import warnings
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import IntEnum
 from functools import cache
@@ -49,9 +50,6 @@ class Precision(IntEnum):
     def label(self) -> str:
         """Lower-case name used by the API."""
         return self.name.lower()
-
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # Points and dates are NamedTuples, not frozen dataclasses: a snapshot of 100,000 events holds
@@ -444,119 +442,9 @@ def parse_filter_date(text: str) -> Point:
     return _calendar_point(year, month, day, False, False)
 
 
-# --- display ---------------------------------------------------------------------------
-
-
-def zone_label(zone: ZoneInfo, label: str | None) -> str:
-    """The words readers see for a zone: the curated label or the zone's city."""
-    if label:
-        return label
-    return zone.key.rsplit("/", 1)[-1].replace("_", " ")
-
-
-def _day_text(year: int, month: int, day: int) -> str:
-    return f"{day} {MONTHS[month - 1]} {year}"
-
-
-def _calendar_text(point: Point) -> str:
-    if point.unspecified:
-        if point.month is not None:
-            return f"{MONTHS[point.month - 1]} {point.year} (day unknown)"
-        if point.unspecified.endswith("-XX-XX"):
-            return f"{point.year} (month and day unknown)"
-        if point.unspecified.endswith("-XX"):
-            return f"{point.year} (month unknown)"
-        digits = point.unspecified
-        return f"{digits.replace('X', '0')}s"
-    if point.month is None:
-        return str(point.year)
-    if point.day is None:
-        return f"{MONTHS[point.month - 1]} {point.year}"
-    return _day_text(point.year, point.month, point.day)
-
-
-def _clock(moment: datetime, precision: Precision, *, seconds: bool) -> str:
-    if seconds and precision is Precision.SECOND:
-        return moment.strftime("%H:%M:%S")
-    return moment.strftime("%H:%M")
-
-
-def point_text(
-    point: Point, zone: ZoneInfo | None = None, label: str | None = None, *, seconds: bool = False
-) -> str:
-    """Display one point honestly: "1957", "Dec 2021", "5 Oct 2021, 08:55 UTC (13:55 Baikonur time)"."""
-    utc = point.utc
-    if utc is None:
-        text = _calendar_text(point)
-    else:
-        text = (
-            f"{_day_text(utc.year, utc.month, utc.day)}, {_clock(utc, point.precision, seconds=seconds)} UTC"
-        )
-        if zone is not None:
-            local = utc.astimezone(zone)
-            clock = _clock(local, point.precision, seconds=seconds)
-            if local.date() != utc.date():
-                clock += f" on {local.day} {MONTHS[local.month - 1]}"
-            text += f" ({clock} {zone_label(zone, label)} time)"
-    if point.approximate:
-        text = "c. " + text
-    if point.uncertain:
-        text += "?"
-    return text
-
-
-def date_text(
-    value: FlexDate,
-    end: FlexDate | None = None,
-    zone: ZoneInfo | None = None,
-    label: str | None = None,
-    *,
-    seconds: bool = False,
-) -> str:
-    """Display a whole event date (with its optional separate end)."""
-    if not value.interval and end is None:
-        assert value.start is not None
-        return point_text(value.start, zone, label, seconds=seconds)
-    if value.interval:
-        if value.start is None:
-            assert value.end is not None
-            right = point_text(value.end, zone, label, seconds=seconds)
-            return f"before {right}" if value.open_start else f"? – {right}"
-        left = point_text(value.start, zone, label, seconds=seconds)
-        if value.end is None:
-            return f"after {left}" if value.open_end else f"{left} – ?"
-        right = point_text(value.end, zone, label, seconds=seconds)
-        return f"{left} – {right}"
-    assert value.start is not None
-    assert end is not None
-    left = point_text(value.start, zone, label, seconds=seconds)
-    return f"{left} – {date_text(end, None, zone, label, seconds=seconds)}"
-
-
-@dataclass(frozen=True, slots=True)
-class LocalDay:
-    """The calendar day and clock time of an instant in one place."""
-
-    place: str
-    day: str
-    clock: str
-
-
-def local_days(point: Point, places: list[tuple[str, ZoneInfo]]) -> list[LocalDay]:
-    """The instant's local day and time in each named zone (UTC first)."""
-    utc = point.utc
-    assert utc is not None
-    rows = [LocalDay("UTC", _day_text(utc.year, utc.month, utc.day), utc.strftime("%H:%M"))]
-    for name, zone in places:
-        local = utc.astimezone(zone)
-        rows.append(
-            LocalDay(name, _day_text(local.year, local.month, local.day), f"{local:%H:%M} {local.tzname()}")
-        )
-    return rows
-
-
-def age_text(born: date, value: FlexDate) -> str | None:
-    """Age at the event ("37", or "36–37" when the date's span straddles a birthday)."""
+def age_range(born: date, value: FlexDate) -> tuple[int, int] | None:
+    """Age at the event: the youngest and oldest the person could have been (a span may straddle
+    a birthday); None when the date is open at the start or before the birth."""
     if value.start is None:
         return None
     first = value.start
@@ -564,8 +452,7 @@ def age_text(born: date, value: FlexDate) -> str | None:
     high = datetime.fromtimestamp(first.hi - 1, UTC).date()
     if low < born:
         return None
-    young, old = _age(born, low), _age(born, high)
-    return str(young) if young == old else f"{young}–{old}"
+    return _age(born, low), _age(born, high)
 
 
 def _age(born: date, on: date) -> int:

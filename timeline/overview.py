@@ -8,7 +8,9 @@ from datetime import UTC, datetime, timedelta
 from math import sqrt
 from typing import Literal
 
-from timeline.dates import MONTHS
+from timeline.i18n import _, ngettext
+from timeline.i18n.dates import month_name, month_text
+from timeline.i18n.words import number
 from timeline.model import Timeline
 from timeline.present import GAP_YEARS
 from timeline.query import FACETS, Query, date_bounds, matching_except_dates
@@ -55,7 +57,13 @@ class Bar:
     def link_name(self) -> str:
         """The accessible name, such as "2021: 14 events"."""
         count = self.bucket.count
-        return f"{self.bucket.name}: {count} event{'' if count == 1 else 's'}"
+        return ngettext(
+            "%(span)s: %(count)s event",
+            "%(span)s: %(count)s events",
+            count,
+            span=self.bucket.name,
+            count=number(count),
+        )
 
     @property
     def highlighted(self) -> bool:
@@ -101,13 +109,19 @@ class Gap:
     @property
     def label(self) -> str:
         """The short text under the break mark ("21 yrs")."""
-        short = {"year": "yr", "decade": "dec.", "century": "c.", "month": "mo."}[self.unit]
-        return f"{self.empty} {short}{'s' if self.unit == 'year' and self.empty != 1 else ''}"
+        n, count = self.empty, number(self.empty)
+        if self.unit == "year":
+            return ngettext("%(count)s yr", "%(count)s yrs", n, count=count)
+        if self.unit == "decade":
+            return ngettext("%(count)s dec.", "%(count)s dec.", n, count=count)
+        if self.unit == "century":
+            return ngettext("%(count)s c.", "%(count)s c.", n, count=count)
+        return ngettext("%(count)s mo.", "%(count)s mo.", n, count=count)
 
     @property
     def name(self) -> str:
         """What the break means, in words."""
-        return f"No events from {self.first} to {self.last}"
+        return _("No events from %(first)s to %(last)s", first=self.first, last=self.last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +151,17 @@ class Overview:
     ranged: bool  # a date range is chosen, and it leaves some buckets out
     geometry: Geometry = Geometry()
 
+    @property
+    def hint(self) -> str:
+        """What choosing a bar does."""
+        hints = {
+            "month": _("Choose a month to show only its events."),
+            "year": _("Choose a year to show only its events."),
+            "decade": _("Choose a decade to show only its events."),
+            "century": _("Choose a century to show only its events."),
+        }
+        return hints["month" if self.zoomed else self.unit]
+
 
 def _year(ts: int) -> int:
     return (EPOCH + timedelta(seconds=ts)).year
@@ -163,8 +188,8 @@ def _spans(unit: Unit, first: int, last: int) -> list[tuple[int, int, str, str, 
             (
                 _ts(first, m),
                 _ts(first + 1) if m == 12 else _ts(first, m + 1),
-                MONTHS[m - 1],
-                f"{MONTHS[m - 1]} {first}",
+                month_name(m),
+                month_text(first, m),
                 f"{first:04d}-{m:02d}",
                 f"{first:04d}-{m:02d}",
             )
@@ -174,7 +199,7 @@ def _spans(unit: Unit, first: int, last: int) -> list[tuple[int, int, str, str, 
     spans = []
     for start in range(first - first % step, last + 1, step):
         low, high = max(start, 1), min(start + step - 1, 9999)
-        label = f"{start}" if step == 1 else f"{start}s"
+        label = f"{start}" if step == 1 else _("%(start)ss", start=start)
         spans.append((_ts(low), _ts(high + 1), label, label, f"{low:04d}", f"{high:04d}"))
     return spans
 
@@ -254,13 +279,17 @@ def build(timeline: Timeline, query: Query) -> Overview | None:
         unit, year = "month", _year(chosen[0])
         buckets = _buckets(timeline, unit, year, year, bits, chosen)
         parts = _compress(buckets, unit, 13)
-        heading = f"Events per month in {year}"
+        heading = _("Events per month in %(year)s", year=year)
     else:
         for unit in COARSER:
             buckets = _buckets(timeline, unit, first, last, bits, chosen)
             parts = _compress(buckets, unit, GAP_YEARS)
             if sum(len(p) for p in parts if isinstance(p, list)) <= MAX_SLOTS:
                 break
-        heading = f"Events per {unit}"
+        heading = {
+            "year": _("Events per year"),
+            "decade": _("Events per decade"),
+            "century": _("Events per century"),
+        }.get(unit, "")
     ranged = chosen is not None and not all(b.selected for b in buckets)
     return Overview(unit, _layout(parts, ranged), heading, unit == "month", filtered, ranged)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from timeline.dates import LocalDay, age_text, date_text, local_days
+from timeline.i18n.dates import LocalDay, age_text, date_text, local_days, zone_label
 from timeline.model import Event, Timeline
 from timeline.query import FacetValue
 
@@ -58,7 +58,7 @@ def datetime_attr(event: Event) -> str:
 
 
 def ages(timeline: Timeline, event: Event) -> dict[str, str]:
-    """Each actor's age at the event, where their birth date is known."""
+    """Each actor's age at the event in words ("aged 37"), where their birth date is known."""
     result = {}
     for ident in event.actors:
         actor = timeline.actors.get(ident)
@@ -76,8 +76,7 @@ def day_differences(event: Event, reference: list[tuple[str, ZoneInfo]]) -> list
         return None
     places = list(reference)
     if event.zone is not None:
-        label = event.zone_label or event.zone.key.rsplit("/", 1)[-1].replace("_", " ")
-        places.insert(0, (label, event.zone))
+        places.insert(0, (zone_label(event.zone, event.zone_label), event.zone))
     rows = local_days(point, places)
     return rows if len({row.day for row in rows}) > 1 else None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from timeline import i18n
 from timeline.web import api, errors, pagecache, routes, security, templating
 
 
@@ -12,6 +13,7 @@ def init_app(app: Flask) -> None:
     security.init_app(app)
     pagecache.init_app(app)
     errors.init_app(app)
+    i18n.init_app(app)
     templating.init_app(app)
     app.register_blueprint(routes.bp)
     app.register_blueprint(api.bp)

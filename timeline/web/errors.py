@@ -14,30 +14,31 @@ from typing import Any
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from timeline.i18n import _, lazy_gettext
 from timeline.web import htmx
 
 log = logging.getLogger("timeline")
 TITLES = {
-    400: "Bad request",
-    404: "Not found",
-    405: "Method not allowed",
-    414: "Query too long",
-    500: "Something went wrong",
+    400: lazy_gettext("Bad request"),
+    404: lazy_gettext("Not found"),
+    405: lazy_gettext("Method not allowed"),
+    414: lazy_gettext("Query too long"),
+    500: lazy_gettext("Something went wrong"),
 }
 MESSAGES = {
-    404: "There is nothing at this address.",
-    405: "This site only answers GET and HEAD requests.",
-    414: "The query string is too long (at most 2 KiB).",
-    500: "The server hit a problem while answering. It has been logged.",
+    404: lazy_gettext("There is nothing at this address."),
+    405: lazy_gettext("This site only answers GET and HEAD requests."),
+    414: lazy_gettext("The query string is too long (at most 2 KiB)."),
+    500: lazy_gettext("The server hit a problem while answering. It has been logged."),
 }
 BANNER_PROBLEMS = 5  # the first few problems; `timeline check` lists them all
 
 
 def _page(error: HTTPException) -> Response:
     code = error.code or 500
-    message = error.description if code in (400, 404) and error.description else MESSAGES.get(code, "")
+    message = str(error.description if code in (400, 404) and error.description else MESSAGES.get(code, ""))
     if code == 404 and request.url_rule is None:  # no route matched: werkzeug's text names no page
-        message = MESSAGES[404]
+        message = str(MESSAGES[404])
     if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
         response = jsonify({"error": message, "errors": [message], "status": code})
     else:
@@ -51,12 +52,21 @@ def _page(error: HTTPException) -> Response:
 def _html(code: int, message: str) -> Response:
     """The error page (or fragment); plain text if even the template fails."""
     template = "errors/_error.html" if htmx.is_htmx(request) else "errors/error.html"
+    title = str(TITLES.get(code, _("Error")))
     try:
-        body = render_template(template, code=code, title=TITLES.get(code, "Error"), message=message)
+        body = render_template(template, code=code, title=title, message=message, brand=_brand())
     except Exception:
         log.exception("cannot render the error page for %d", code)
-        return Response(f"{TITLES.get(code, 'Error')}. {message}\n", mimetype="text/plain")
+        return Response(f"{title}. {message}\n", mimetype="text/plain")
     return current_app.make_response(body)
+
+
+def _brand() -> str:
+    """The timeline's title, as every other page shows it (a generic word if there is no data)."""
+    try:
+        return str(current_app.extensions["timeline.store"].snapshot.title)
+    except Exception:  # an error page must render even when the data cannot be reached
+        return str(_("Timeline"))
 
 
 def _unexpected(error: Exception) -> Response:

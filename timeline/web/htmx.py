@@ -5,9 +5,19 @@ from __future__ import annotations
 from flask import Request, Response
 
 VARY = ("HX-Request", "HX-Target")
-# Ids of the page regions htmx swaps; templates and app.js read them from here (see templating).
+# Ids of the page regions htmx swaps or app.js finds: templates use them through the ``regions``
+# global, and app.js reads them from the page's ``timeline-regions`` meta element.
 RESULTS = "results"
 MORE = "more"
+REGIONS = {
+    "results": RESULTS,
+    "more": MORE,
+    "facets": "facets",
+    "filters": "filters",
+    "status": "status",
+    "alert": "alert",
+    "overview": "overview",
+}
 
 
 def targets(request: Request, region: str) -> bool:

@@ -8,7 +8,8 @@ from urllib.parse import urlencode
 from flask import Flask, url_for
 
 from timeline import present
-from timeline.dates import date_text
+from timeline.i18n import _, lazy_gettext
+from timeline.i18n.dates import day_text
 from timeline.model import Timeline
 from timeline.query import PAGE_SIZE, Query, label
 from timeline.web import htmx
@@ -45,20 +46,46 @@ def span_url(query: Query, start: str | None = None, end: str | None = None) -> 
 
 
 def filter_title(timeline: Timeline, query: Query) -> str:
-    """A page title that says what is shown ("Yulia Peresild · Kazakhstan — Title")."""
+    """What a filtered view shows, in words ("Yulia Peresild · Kazakhstan · 2021 to 2022")."""
     parts = [label(timeline, name, v) for name in ("actor", "country", "tag") for v in getattr(query, name)]
     if query.start or query.end:
-        parts.append(f"{query.start or '…'} to {query.end or '…'}")
+        parts.append(_("%(start)s to %(end)s", start=query.start or "…", end=query.end or "…"))
     if query.q:
-        parts.append(f"“{query.q}”")
+        parts.append(_("“%(text)s”", text=query.q))
     return " · ".join(parts)
+
+
+def titled(*parts: str) -> str:
+    """A page title from the most to the least specific part ("Laika — The race to film in orbit")."""
+    return " — ".join(p for p in parts if p)
+
+
+def page_title(timeline: Timeline, query: Query, errors: list[str]) -> str:
+    """The timeline page's title: says when a filter is invalid, and names an active one."""
+    if errors:
+        return titled(_("Invalid filter"), timeline.title)
+    return titled(filter_title(timeline, query) if query.active else "", timeline.title)
+
+
+KINDS = {
+    "person": lazy_gettext("Person"),
+    "organisation": lazy_gettext("Organisation"),
+    "spacecraft": lazy_gettext("Spacecraft"),
+    "animal": lazy_gettext("Animal"),
+    "other": lazy_gettext("Other"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """An actor's kind in words."""
+    return str(KINDS.get(kind, kind))
 
 
 def init_app(app: Flask) -> None:
     """Register the helpers with Jinja."""
     app.jinja_env.globals.update(
         htmx_file=HTMX_FILE,
-        regions={"results": htmx.RESULTS, "more": htmx.MORE},
+        regions=htmx.REGIONS,
         query_url=query_url,
         without_url=without_url,
         page_url=page_url,
@@ -67,12 +94,15 @@ def init_app(app: Flask) -> None:
         noted=present.noted,
         facet_parts=present.facet_parts,
         filter_title=filter_title,
+        page_title=page_title,
+        titled=titled,
+        kind_label=kind_label,
+        day_text=day_text,
         when=present.when,
         datetime_attr=present.datetime_attr,
         ages=present.ages,
         year_of=present.year_of,
         facet_label=label,
-        date_text=date_text,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
