@@ -50,11 +50,11 @@ test: $(VENV)/.test browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/timeline check events.yaml
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 ## test-fast: the inner loop: every test but the real-browser ones, in parallel
 test-fast: $(VENV)/.test
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -n auto -m "not browser"
 
 ## check: validate events.yaml (and its quotes, when the seed articles are beside the repo)
 check: $(VENV)/.run

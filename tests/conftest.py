@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
-from werkzeug.serving import make_server
+from hypothesis import settings
 
+from tests.support import DATA, LiveServer
 from timeline import create_app
 
-DATA = Path(__file__).parent / "data"
-ROOT = Path(__file__).parent.parent
+# Property tests: thorough and reproducible in CI (derandomized, so a failure there fails the
+# same way here), quicker in the inner loop. HYPOTHESIS_PROFILE=ci locally runs CI's examples.
+settings.register_profile("ci", max_examples=120, derandomize=True, print_blob=True)
+settings.register_profile("dev", max_examples=40)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -42,23 +46,6 @@ def data_file(tmp_path: Path) -> Path:
 def app(data_file: Path) -> Flask:
     """The app on the mini timeline, without the snapshot cache (pytest-flask uses this)."""
     return create_app({"TESTING": True, "TIMELINE_EVENTS": str(data_file), "TIMELINE_CACHE_DIR": ""})
-
-
-class LiveServer:
-    """A threaded werkzeug server on a free loopback port."""
-
-    def __init__(self, app: Flask) -> None:
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def base(self) -> str:
-        """The server's base URL, without a trailing slash."""
-        return f"http://127.0.0.1:{self.server.server_port}"
-
-    def url(self, path: str = "/") -> str:
-        """An absolute URL on this server."""
-        return self.base + path
 
 
 @pytest.fixture

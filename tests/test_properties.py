@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -19,6 +18,7 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import element_shape, parse
 from timeline import create_app
 from timeline.load import LoadError, build, document, yamlread
 from timeline.model import Timeline
@@ -32,8 +32,8 @@ HTMX = {"HX-Request": "true", "HX-Target": "results"}
 pytestmark = pytest.mark.filterwarnings(
     "ignore:Generating overly large repr:hypothesis.errors.HypothesisWarning"
 )
+# How many examples: from the profile (tests/conftest.py: "ci" under CI, "dev" otherwise).
 SETTINGS = settings(
-    max_examples=120,
     deadline=None,
     database=None,  # no .hypothesis folder in the repository
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
@@ -163,7 +163,7 @@ def test_any_edit_of_the_real_file_is_a_snapshot_or_positioned_problems(text: st
     outcome(encode(text))
 
 
-@settings(SETTINGS, max_examples=60)
+@settings(SETTINGS, max_examples=max(10, settings().max_examples // 2))
 @given(text=edited())
 def test_the_fast_reader_never_disagrees_with_the_precise_one(text: str) -> None:
     data = encode(text)
@@ -206,27 +206,6 @@ PAYLOADS = [
     '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
     "javascript:alert(1)",
 ]
-
-
-class Shape(HTMLParser):
-    """Counts each element with its attribute names: what markup injection would change."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.counts: Counter[tuple[str, tuple[str, ...]]] = Counter()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.counts[(tag, tuple(sorted(name for name, _ in attrs)))] += 1
-
-    def handle_comment(self, data: str) -> None:
-        self.counts[("<!-- comment -->", ())] += 1
-
-
-def shape(html: str) -> Counter[tuple[str, tuple[str, ...]]]:
-    """The element/attribute counts of a page."""
-    parser = Shape()
-    parser.feed(html)
-    return parser.counts
 
 
 TEXT_FIELDS = {
@@ -277,7 +256,7 @@ def pages(app: Flask) -> dict[str, str]:
 def baseline(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Counter[tuple[str, tuple[str, ...]]]]:
     """The shape of every page when every text is harmless."""
     app = make_app(tmp_path_factory.mktemp("plain"), with_text("zzzz"))
-    return {url: shape(html) for url, html in pages(app).items() if url != "api"}
+    return {url: element_shape(html) for url, html in pages(app).items() if url != "api"}
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -289,7 +268,7 @@ def test_data_text_adds_no_markup(
     for url, html in rendered.items():
         if url == "api":
             continue
-        assert shape(html) == baseline[url], url
+        assert element_shape(html) == baseline[url], url
     api = json.loads(rendered["api"])
     assert api["events"][0]["title"] == payload  # JSON keeps the text exactly
 
@@ -304,22 +283,9 @@ def test_request_text_adds_no_markup(mini_client: FlaskClient, payload: str) -> 
             attack = mini_client.get("/", query_string={name: payload}, headers=headers)
             plain = mini_client.get("/", query_string={name: "zzzz" + "z" * (name == "q")}, headers=headers)
             assert attack.status_code == plain.status_code, name
-            assert shape(attack.text) == shape(plain.text), (name, headers)
+            assert element_shape(attack.text) == element_shape(plain.text), (name, headers)
     attack, plain = mini_client.get(f"/events/{quote(payload, safe='')}"), mini_client.get("/events/zzzz")
-    assert shape(attack.text) == shape(plain.text)
-
-
-class Inputs(HTMLParser):
-    """The value of the search box."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.q: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if tag == "input" and found.get("name") == "q":
-            self.q = found.get("value")
+    assert element_shape(attack.text) == element_shape(plain.text)
 
 
 @SETTINGS
@@ -330,6 +296,4 @@ def test_any_search_text_comes_back_intact_in_the_search_box(mini_client: FlaskC
         assert response.status_code == 400
         return
     assert response.status_code == 200
-    parser = Inputs()
-    parser.feed(response.text)
-    assert parser.q == q.strip()
+    assert parse(response.text).one("input", name="q").attrs["value"] == q.strip()

@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 from playwright.sync_api import ConsoleMessage, Dialog, Page, expect
 
-from tests.conftest import LiveServer
+from tests.support import LiveServer
 from tests.test_properties import with_text
 from timeline import create_app
 

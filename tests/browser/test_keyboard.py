@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.conftest import LiveServer
+from tests.support import LiveServer
 
 FOCUSED = "document.activeElement"
 

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import LiveServer
+from tests.support import LiveServer
 
 
 def test_clicking_a_bar_selects_its_year_in_place(

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate
-from tests.helpers_security import drop_file_override
+from tests.support import DATA, drop_file_override
 from timeline import cli
 from timeline.load import MAX_FILE_BYTES, LoadError, build, document, fastyaml, load, yamlread
 
-BROKEN_DIR = Path(__file__).parent / "data" / "broken"
+BROKEN_DIR = DATA / "broken"
 Expected = list[tuple[int, int, str]]
 
 BROKEN: dict[str, Expected] = {

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.support import text_of
 from timeline import create_app
 from timeline.web.security import MAX_QUERY_BYTES
 
@@ -166,32 +166,16 @@ def test_bad_parameters_get_a_400_with_a_clear_message(client: FlaskClient, name
     page = client.get(f"/?{query}")
     assert page.status_code == 400
     assert "<html" in page.text
-    assert html_text(page.text).count(message) >= 1, html_text(page.text)
+    assert text_of(page.text).count(message) >= 1, text_of(page.text)
     fragment = client.get(f"/?{query}", headers=HTMX)
     assert fragment.status_code == 400
     assert "<html" not in fragment.text
-    assert message in html_text(fragment.text)
+    assert message in text_of(fragment.text)
     api = client.get(f"/api/events?{query}")
     assert api.status_code == 400
     assert api.json is not None
     if name != "per_page too large":  # the API allows up to 1,000 a page
         assert any(message in m for m in api.json["errors"])
-
-
-def html_text(html: str) -> str:
-    """The text of an HTML document, entities decoded."""
-
-    class Text(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__()
-            self.parts: list[str] = []
-
-        def handle_data(self, data: str) -> None:
-            self.parts.append(data)
-
-    parser = Text()
-    parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
 
 
 def test_the_api_names_an_unknown_parameter_in_a_400(client: FlaskClient) -> None:

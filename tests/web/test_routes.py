@@ -6,34 +6,14 @@ import gzip
 import hashlib
 import re
 from datetime import date, timedelta
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 
-ROOT = Path(__file__).parent.parent
+from tests.support import ROOT, event_ids
+
 HTMX = {"HX-Request": "true", "HX-Target": "results"}
-
-
-class Events(HTMLParser):
-    """Collects the ids of event cards (li.event) in a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if tag == "li" and "event" in (found.get("class") or "").split():
-            self.ids.append((found.get("id") or "").removeprefix("event-"))
-
-
-def event_ids(html: bytes) -> list[str]:
-    """The event ids shown, in order."""
-    parser = Events()
-    parser.feed(html.decode())
-    return parser.ids
 
 
 def test_timeline_page_lists_every_event_with_citations(client: FlaskClient) -> None:

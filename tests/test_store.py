@@ -25,12 +25,11 @@ from flask import Flask, render_template
 from flask.testing import FlaskClient
 
 from bench.generate import generate
-from tests.helpers_security import Gunicorn, obeys_file_permissions
+from tests.support import DATA, Gunicorn, obeys_file_permissions
 from timeline import create_app, store
 from timeline.load import LoadError, build
 from timeline.store import Store
 
-DATA = Path(__file__).parent / "data"
 BROKEN = DATA / "broken"
 MINI = (DATA / "mini.yaml").read_text(encoding="utf-8")
 

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import DATA, ROOT
 from timeline.dates import FlexDate, Precision
 from timeline.load import LoadError, build, check_url, load, normalise_quote, snapshot
 from timeline.load.cache import load_cached
 from timeline.model import Citation, Event
-
-DATA = Path(__file__).parent / "data"
 
 
 def problems_of(text: str) -> list[str]:
@@ -32,7 +31,7 @@ def test_mini_file_loads_in_chronological_order() -> None:
 
 
 def test_bundled_events_file_is_valid() -> None:
-    timeline = load(Path(__file__).parent.parent / "events.yaml")
+    timeline = load(ROOT / "events.yaml")
     assert len(timeline.events) >= 30
     assert all(e.citations for e in timeline.events)
 

@@ -3,107 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 import pytest
 from flask.testing import FlaskClient
 
+from tests.support import Node, parse
+
 HTMX = {"HX-Request": "true", "HX-Target": "results"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-@dataclass
-class Node:
-    """One element, its attributes, children and text."""
-
-    tag: str
-    attrs: dict[str, str]
-    parent: Node | None = None
-    content: list[Node | str] = field(default_factory=list)
-
-    @property
-    def children(self) -> list[Node]:
-        """The child elements."""
-        return [c for c in self.content if isinstance(c, Node)]
-
-    @property
-    def classes(self) -> list[str]:
-        """The class names."""
-        return self.attrs.get("class", "").split()
-
-    @property
-    def raw(self) -> str:
-        """All text inside, as written."""
-        return "".join(c if isinstance(c, str) else c.raw for c in self.content)
-
-    @property
-    def text(self) -> str:
-        """All text inside, whitespace collapsed."""
-        return " ".join(self.raw.split())
-
-    def walk(self) -> list[Node]:
-        """This element and every element inside it, in document order."""
-        return [self, *(n for c in self.children for n in c.walk())]
-
-    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Node]:
-        """Elements inside matching a tag, a class and attribute values."""
-        return [
-            n
-            for n in self.walk()
-            if (tag is None or n.tag == tag)
-            and (cls is None or cls in n.classes)
-            and all(n.attrs.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())
-        ]
-
-    def one(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> Node:
-        """The single element matching."""
-        found = self.find(tag, cls, **attrs)
-        assert len(found) == 1, f"{len(found)} × {tag}.{cls} {attrs}"
-        return found[0]
-
-    def inside(self, other: Node) -> bool:
-        """True when this element is within ``other``."""
-        node: Node | None = self
-        while node is not None:
-            if node is other:
-                return True
-            node = node.parent
-        return False
-
-
-class Tree(HTMLParser):
-    """A forgiving HTML parser into Nodes."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
-        self.stack[-1].content.append(node)
-        if tag not in VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].content.append(Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1]))
-
-    def handle_endtag(self, tag: str) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].content.append(data)
-
-
-def parse(html: bytes) -> Node:
-    """The document tree of ``html``."""
-    tree = Tree()
-    tree.feed(html.decode())
-    return tree.root
 
 
 def page(client: FlaskClient, path: str, status: int = 200, **headers: str) -> Node:
