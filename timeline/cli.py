@@ -1,4 +1,5 @@
-"""The ``timeline`` command: ``timeline check [PATH] [--archive DIR]``, ``timeline settings``."""
+"""The ``timeline`` command: ``timeline check [PATH] [--archive DIR]``, ``timeline draft ARTICLE``,
+``timeline settings``."""
 
 from __future__ import annotations
 
@@ -48,6 +49,31 @@ def show_settings() -> int:
     return 0
 
 
+def draft(args: argparse.Namespace) -> int:
+    """Print the dated statements of an article as draft events (YAML) or JSON."""
+    from timeline.draft.command import run
+
+    return run(args.article, args.published, args.source, args.events, args.format)
+
+
+def _draft_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    drafter = commands.add_parser(
+        "draft",
+        help="draft events from the dated statements of a news article",
+        description="Find every sentence of ARTICLE that states or implies a date, resolve relative dates"
+        " against the publication date, and print draft events to curate.",
+    )
+    drafter.add_argument("article", type=Path, metavar="ARTICLE", help="the article: UTF-8 text or HTML")
+    drafter.add_argument(
+        "--published", required=True, metavar="YYYY-MM-DD", help="the article's publication date"
+    )
+    drafter.add_argument("--source", metavar="ID", help="the source id the drafts cite")
+    drafter.add_argument(
+        "--events", type=Path, metavar="FILE", help="an events file whose actors to recognise (and ids to avoid)"
+    )
+    drafter.add_argument("--format", choices=("yaml", "json"), default="yaml", help="output (default: yaml)")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     parser = argparse.ArgumentParser(prog="timeline", description="Tools for a citation-first timeline.")
@@ -63,9 +89,12 @@ def main(argv: list[str] | None = None) -> int:
         help="check each quote of a source with `archive:` against DIR/<archive>",
     )
     commands.add_parser("settings", help="list every TIMELINE_* setting with its type, default and help")
+    _draft_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "settings":
         return show_settings()
+    if args.command == "draft":
+        return draft(args)
     return check(args.path, args.archive)
 
 

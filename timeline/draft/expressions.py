@@ -1,0 +1,189 @@
+"""The date expressions of one sentence: a small explicit grammar of regular expressions.
+
+Each pattern finds one kind of expression and names its parts; :mod:`.resolve` turns them into
+dates. Overlapping matches keep the longest. Month and weekday names must be capitalised; a month
+on its own needs a word such as "in", "since" or "early" before it ("May" always does).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
+}  # fmt: skip
+
+
+def _month(name: str) -> str:
+    return (
+        rf"(?P<{name}>January|February|March|April|May|June|July|August|September|October|November|"
+        rf"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+    )
+
+
+def _day(name: str) -> str:
+    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!:\d|\.\d|,\d)"
+
+
+def _year(name: str) -> str:
+    return rf"(?P<{name}>1\d{{3}}|2[01]\d\d)\b"
+
+
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_LEAD = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
+_YEAR_TAIL = rf"(?:,?\s+{_year('y')}|\s+(?P<yrel>this|last|next)\s+year)?"
+_MOD = (
+    r"(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
+    r"the\s+first\s+half\s+of|the\s+second\s+half\s+of|(?:the\s+)?(?:spring|summer|autumn|fall|winter)"
+    r"(?:\s+of)?))[\s-]+"
+)
+_NUMBER = r"\d+|a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+ZONES = (
+    r"UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|CET|CEST|EET|EEST|WET|WEST|MSK|JST|KST|"
+    r"AEST|AEDT|ACST|AWST|NZST|NZDT|ET|CT|MT|PT|"
+    r"(?:Eastern|Central|Mountain|Pacific|Moscow|Kyiv|Kiev|London|Paris|Berlin|Tokyo|Beijing)"
+    r"(?:\s+(?:[Ss]tandard|[Dd]aylight|[Ss]ummer))?\s+[Tt]ime|local\s+time"
+)
+_CLOCK = (
+    r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?![A-Za-z])"
+    r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<m24>[0-5]\d)(?![\d:])"
+    r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:GMT|UTC|Z)\b)"
+    r"|(?P<noon>(?i:noon|midday|midnight)))"
+)
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("iso", r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b(?!-)"),
+        (
+            "mdy",
+            rf"{_WEEKDAY_LEAD}{_month('m')}\s+{_day('d')}(?:\s*[-–—]\s*{_day('d2')})?{_YEAR_TAIL}",
+        ),
+        (
+            "dmy",
+            rf"{_WEEKDAY_LEAD}{_day('d')}(?:\s*[-–—]\s*{_day('d2')})?(?:\s+of)?\s+{_month('m')}{_YEAR_TAIL}",
+        ),
+        ("my", rf"(?:{_MOD})?{_month('m')},?\s+(?:of\s+)?{_year('y')}"),
+        ("month", rf"(?:{_MOD})?{_month('m')}(?:['’]s)?(?!\s*\d)"),
+        ("yrange", rf"(?<![\w$£€#-]){_year('y')}\s*[-–—/]\s*(?P<y2>\d{{4}}|\d{{2}})\b(?!\s*[-–]\s*\d)"),
+        ("decade", r"(?:(?i:the)\s+)?(?:(?P<dec>1\d\d|20\d)0['’]?s|['’](?P<dec2>[2-9])0s)\b"),
+        ("century", r"(?i:the\s+)?(?P<cen>2[01]|1\d|[1-9])(?:st|nd|rd|th)[\s-]+(?i:century)"),
+        ("quarter", rf"(?:\bQ(?P<q>[1-4])|(?i:the\s+(?P<qn>first|second|third|fourth)\s+quarter\s+of))\s+{_year('y')}"),
+        ("year", rf"(?:{_MOD})?(?<![\w$£€#.,/:-]){_year('y')}(?:['’]s)?(?![\w%/:-]|[.,]\d)"),
+        ("weekday", rf"(?:(?P<wrel>(?i:last|next|this|on|early|late))\s+)?{_WEEKDAY}(?:['’]s)?"
+         r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"),
+        (
+            "relday",
+            r"(?i:(?P<rd>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|"
+            r"tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)(?:['’]s)?"
+            r"(?:\s+(?:morning|afternoon|evening|night))?)\b",
+        ),
+        (
+            "period",
+            r"(?i:(?:(?P<pmod>earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
+            r"the\s+middle\s+of)\s+)?(?P<prel>this|last|next|the\s+previous|the\s+following|that|the\s+same)\s+"
+            r"(?P<unit>week|month|year|spring|summer|autumn|fall|winter|day|morning|afternoon|evening|night))\b",
+        ),
+        (
+            "period",
+            r"(?i:(?P<pmod>earlier|later|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)"
+            r"\s+(?:in\s+)?the\s+(?P<unit>week|month|year))\b",
+        ),
+        ("period", r"(?i:(?P<unit>year)[-\s]end)\b"),
+        (
+            "offset",
+            rf"(?i:(?P<n>{_NUMBER})\s+(?P<unit>hour|day|week|fortnight|month|year)s?\s+"
+            r"(?P<dir>ago|earlier|later|before|after(?:wards?)?|from\s+now))\b",
+        ),
+        ("offset", rf"(?i:\bin\s+(?P<n>{_NUMBER})\s+(?P<unit>day|week|fortnight|month|year)s?(?:['’]\s*time)?)\b"),
+        (
+            "offset",
+            r"(?i:the\s+(?P<ref>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)|"
+            r"the\s+(?P<unit2>day)\s+(?P<dir2>before|after))\b",
+        ),
+        ("time", rf"{_CLOCK}(?:\s*(?P<zone>{ZONES})\b)?(?:\s*\((?P<alt>[^()]{{1,40}})\))?"),
+    )
+)
+
+
+class Mention(NamedTuple):
+    """One date expression found in a sentence: its kind, where it is, and its named parts."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    parts: dict[str, str]
+
+
+_MONTH_CUES = frozenset(
+    "in since until till by from through during before after between of last next this early late mid"
+    " and to or".split()
+)
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?i:\b(?:no|number|flight|route|highway|room|page|pages|pp|model|version|apollo|soyuz|salyut|"
+    r"vostok|progress|expedition|sts|pad|gate|channel|windows|office)\.?\s*)$|[A-Z]+-$"
+)
+_NOT_YEAR_AFTER = re.compile(
+    r"\s+(?:km|m|kg|t|mph|kph|metres|meters|miles|feet|ft|people|tonnes|tons|[a-z]+s)\b(?!['’])"
+)
+_YEAR_CUES = re.compile(
+    r"(?i:\b(?:in|since|until|till|by|from|through|during|before|after|of|circa|c\.|around|about|"
+    r"early|late|mid|between|and|to)[\s-]*)$"
+)
+_FIGURATIVE = re.compile(r"(?i:\b(?:as\s+if|as\s+though|like)\s+(?:it|that)\s+(?:was|were|is|had\s+been)\s+)$")
+_NOT_WEEKDAY = re.compile(r"(?:Black|Good|Cyber|Super|Ash|Holy|Palm|Easter|Bloody|Man)\s+$")
+
+
+def _plausible(kind: str, sentence: str, match: re.Match[str], latest_year: int) -> bool:
+    """Rules that keep words and numbers which only look like dates out."""
+    before = sentence[: match.start()]
+    parts = match.groupdict()
+    if kind == "month" and not parts.get("mod"):
+        cue = re.search(r"([A-Za-z]+)[\s-]*$", before)
+        word = cue.group(1).lower() if cue else ""
+        if word not in _MONTH_CUES or (parts["m"] == "May" and word in ("and", "to", "or")):
+            return bool(re.match(r"['’]s\b", sentence[match.end() - 2 :])) and parts["m"] != "May"
+    if kind == "year" and not parts.get("mod"):
+        year = int(parts["y"])
+        if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(sentence, match.end()):
+            return False
+        return bool(_YEAR_CUES.search(before)) or 1800 <= year <= latest_year
+    if kind == "relday":
+        return not _FIGURATIVE.search(before)
+    if kind == "weekday":
+        return not _NOT_WEEKDAY.search(before)
+    if kind == "offset" and (parts.get("dir") or "").lower() in ("before", "after", "afterwards", "afterward"):
+        return not re.match(r"\s+[a-z]", sentence[match.end() :])
+    return True
+
+
+def find(sentence: str, latest_year: int) -> list[Mention]:
+    """The date expressions of ``sentence``, left to right, overlaps resolved to the longest."""
+    found: list[Mention] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(sentence):
+            if match.end() > match.start() and _plausible(kind, sentence, match, latest_year):
+                parts = {k: v for k, v in match.groupdict().items() if v is not None}
+                found.append(Mention(kind, match.start(), match.end(), match.group(), parts))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in sorted(found, key=lambda m: -(m.end - m.start)):
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)

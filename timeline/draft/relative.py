@@ -1,0 +1,134 @@
+"""Rules for periods ("last month", "later this year", "next week", "that day") and offsets
+("two weeks ago", "in 10 days", "six hours later", "the next day")."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from timeline.draft.expressions import Mention
+from timeline.draft.resolve import Context, number, shift_month
+from timeline.draft.when import Span, When
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_PARTS_OF_DAY = ("day", "morning", "afternoon", "evening", "night")
+_SHIFT = {"this": 0, "last": -1, "next": 1}
+_ANAPHORIC = {"that": 0, "the same": 0, "the previous": -1, "the following": 1}
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _this_month_in_sentence(ctx: Context) -> When | None:
+    """The month the sentence already named ("in October … at the start of the month")."""
+    for when in reversed(ctx.here):
+        if when.rank == 2:
+            return when
+    return None
+
+
+def period_rule(mention: Mention, ctx: Context) -> Span | None:
+    """This/last/next week, month, year or season; earlier/later this month; that day, that year."""
+    unit = _words(mention.parts["unit"])
+    relation = _words(mention.parts.get("prel", "this"))
+    p = ctx.published
+    if relation in _ANAPHORIC:
+        return _anaphoric_period(mention, ctx, unit, _ANAPHORIC[relation])
+    shift = _SHIFT[relation]
+    if unit in _PARTS_OF_DAY:
+        return Span(When.of(p + timedelta(days=shift)), note=ctx.relative(mention))
+    if unit == "week":
+        monday = p - timedelta(days=p.weekday()) + timedelta(weeks=shift)
+        return Span(When.of(monday), When.of(monday + timedelta(days=6)), True, ctx.relative(mention))
+    if unit == "month":
+        if "prel" not in mention.parts and (named := _this_month_in_sentence(ctx)) is not None:
+            return Span(named, note=f'"{mention.text}": the month named before it in the sentence')
+        year, month = shift_month(p.year, p.month, shift)
+        return Span(When(year, month), note=ctx.relative(mention))
+    if unit == "year":
+        return Span(When(p.year + shift), note=ctx.relative(mention))
+    season = _season(unit, p, relation)
+    return season._replace(note=ctx.relative(mention, "the season, to the year"))
+
+
+def _season(season: str, published: date, relation: str) -> Span:
+    """This/last/next spring, summer, autumn or winter (northern seasons): its year; a winter
+    spans two years, so it is its three months."""
+    start = _SEASON_START[season]
+    latest = published.year if published.month >= start else published.year - 1  # last one begun
+    ongoing = (published.year - latest) * 12 + published.month - start < 3
+    if relation == "last":
+        year = latest - 1 if ongoing else latest
+    elif relation == "next":
+        year = latest + 1
+    elif season == "winter":
+        year = latest if ongoing else latest + 1
+    else:
+        year = published.year
+    if season == "winter":
+        return Span(When(year, 12), When(year + 1, 2), True)
+    return Span(When(year))
+
+
+def _anaphoric_period(mention: Mention, ctx: Context, unit: str, shift: int) -> Span | None:
+    """"that day", "the following year", "the same month": from the date before it."""
+    rank = {"year": 1, "month": 2, "week": 3}.get(unit, 3)
+    anchor = ctx.anchor(rank)
+    if anchor is None or anchor.year is None:
+        return None
+    note = f'"{mention.text}": counted from {anchor.edtf()}, the date before it in the article'
+    if rank == 1:
+        return Span(When(anchor.year + shift), note=note)
+    if rank == 2:
+        assert anchor.month is not None
+        year, month = shift_month(anchor.year, anchor.month, shift)
+        return Span(When(year, month), note=note)
+    day = anchor.date
+    assert day is not None
+    step = timedelta(weeks=shift) if unit == "week" else timedelta(days=shift)
+    return Span(When.of(day + step), note=note)
+
+
+def offset_rule(mention: Mention, ctx: Context) -> Span | None:
+    """"two weeks ago", "in 10 days", "six hours later", "the next day", "the day before"."""
+    parts = mention.parts
+    if "ref" in parts or "unit2" in parts:
+        unit = _words(parts.get("unit") or parts["unit2"])
+        step = -1 if _words(parts.get("ref") or parts.get("dir2", "")) in ("previous", "preceding", "before") else 1
+        return _from_anchor(mention, ctx, unit, step)
+    count, unit = number(parts["n"]), _words(parts["unit"])
+    direction = _words(parts.get("dir", "from now"))
+    if direction in ("ago", "from now") or mention.text.lower().startswith("in "):
+        step = -count if direction == "ago" else count
+        return _counted(When.of(ctx.published), unit, step, ctx.relative(mention))
+    step = -count if direction in ("earlier", "before") else count
+    return _from_anchor(mention, ctx, unit, step)
+
+
+def _from_anchor(mention: Mention, ctx: Context, unit: str, step: int) -> Span | None:
+    rank = {"year": 1, "month": 2, "hour": 4}.get(unit, 3)
+    anchor = ctx.anchor(rank)
+    if anchor is None:
+        return None
+    note = f'"{mention.text}": counted from {anchor.edtf()}, the date before it in the article'
+    return _counted(anchor, unit, step, note)
+
+
+def _counted(start: When, unit: str, step: int, note: str) -> Span | None:
+    """``start`` moved by ``step`` units, at the precision the unit allows."""
+    if unit == "hour":
+        if start.moment is None:
+            return None
+        return Span(When.of((start.moment + timedelta(hours=step)).date()), note=note)
+    if unit == "year":
+        return Span(When(start.year + step), note=note) if start.year is not None else None
+    if unit == "month":
+        if start.year is None or start.month is None:
+            return None
+        year, month = shift_month(start.year, start.month, step)
+        return Span(When(year, month), note=note)
+    day = start.date
+    if day is None:
+        return None
+    days = step * {"day": 1, "week": 7, "fortnight": 14}[unit]
+    return Span(When.of(day + timedelta(days=days)), note=note)

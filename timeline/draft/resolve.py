@@ -1,0 +1,133 @@
+"""Resolution rules: one date expression + the publication date (+ tense, + the dates before it)
+→ a :class:`~timeline.draft.when.Span`, with a note when the date was worked out rather than read.
+
+The rules, each tested in ``tests/draft/test_resolve.py``:
+
+- weekday names: the nearest such day on or before the publication day for past statements, on
+  or after it for future ones ("last"/"next" Tuesday: strictly before/after);
+- today, tonight, yesterday, tomorrow; this/last/next week (Monday to Sunday), month, year, and
+  season (the season's year); "earlier"/"later" this month or year: that month or year;
+- a month without a year: the next such month (this one included) for future statements, the last
+  one for past statements, the nearest one when the sentence has no tense; a day without a year
+  likewise;
+- "N days/weeks/months/years ago" and "in N …": counted from the publication date; "N … later",
+  "the next day", "that year": counted from the date mentioned before it in the article;
+- "early/mid/late 2020", "the spring of 2017": the year, since the text gives no month;
+  "the first half of 2021", "Q1 2022": those months;
+- the 1970s → ``197X``; the 20th century → ``19XX``.
+
+Precision is what the text gives: a month is never made into a day.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+
+from timeline.draft.expressions import MONTHS, NUMBERS, WEEKDAYS, Mention
+from timeline.draft.tense import Tense
+from timeline.draft.when import Span, When
+
+
+class Context(NamedTuple):
+    """What a rule may look at besides the expression itself."""
+
+    published: date
+    tense: Tense | None
+    before: str  # the sentence's text before the expression
+    earlier: tuple[When, ...]  # dates found before this one in the article, oldest first
+    here: tuple[When, ...] = ()  # those of them in the same sentence
+
+    def published_text(self) -> str:
+        """"Tue 5 Oct 2021"."""
+        p = self.published
+        return f"{calendar.day_abbr[p.weekday()]} {p.day} {calendar.month_abbr[p.month]} {p.year}"
+
+    def relative(self, mention: Mention, detail: str = "") -> str:
+        """The note of a date resolved against the publication date."""
+        tail = f"; {detail}" if detail else ""
+        return f'"{mention.text}" in an article published {self.published_text()}{tail}'
+
+    def anchor(self, rank: int) -> When | None:
+        """The last date before this one at least as precise as ``rank`` (see :attr:`When.rank`)."""
+        return next((w for w in reversed(self.earlier) if w.rank >= rank), None)
+
+
+def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    """(year, month) ``by`` months later (or earlier, when negative)."""
+    index = year * 12 + (month - 1) + by
+    return index // 12, index % 12 + 1
+
+
+def tense_word(tense: Tense | None) -> str:
+    return {Tense.FUTURE: "a future statement", Tense.PAST: "a past statement", None: "no tense"}[tense]
+
+
+def month_without_year(month: int, ctx: Context, cue: str = "") -> int:
+    """The year of a month named without one (see the module rules)."""
+    p = ctx.published
+    before = p.year if month <= p.month else p.year - 1
+    after = p.year if month >= p.month else p.year + 1
+    if cue == "last":
+        return p.year - 1 if month >= p.month else p.year
+    if cue == "next":
+        return p.year + 1 if month <= p.month else p.year
+    if cue == "this":
+        return p.year
+    if ctx.tense is Tense.FUTURE:
+        return after
+    if ctx.tense is Tense.PAST:
+        return before
+    back = (p.month - month) % 12
+    return before if back <= 6 else after
+
+
+def day_without_year(month: int, day: int, ctx: Context) -> date | None:
+    """The date of a day named without a year: the same rule as for months, by days."""
+    p = ctx.published
+    candidates = [_valid(year, month, day) for year in (p.year - 1, p.year, p.year + 1)]
+    past = [c for c in candidates if c is not None and c <= p]
+    future = [c for c in candidates if c is not None and c >= p]
+    if ctx.tense is Tense.FUTURE and future:
+        return future[0]
+    if ctx.tense is Tense.PAST and past:
+        return past[-1]
+    near = [c for c in (past[-1:] + future[:1])]
+    return min(near, key=lambda c: abs((c - p).days)) if near else None
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def weekday_date(weekday: int, ctx: Context, cue: str) -> date:
+    """The date of a weekday name (see the module rules)."""
+    p = ctx.published
+    back = (p.weekday() - weekday) % 7
+    ahead = (weekday - p.weekday()) % 7
+    if cue == "last":
+        return p - timedelta(days=back or 7)
+    if cue == "next":
+        return p + timedelta(days=ahead or 7)
+    if ctx.tense is Tense.FUTURE:
+        return p + timedelta(days=ahead)
+    return p - timedelta(days=back)
+
+
+def month_number(name: str) -> int:
+    """1–12 for a month name or abbreviation."""
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def number(text: str) -> int:
+    """An integer written in digits or words ("two", "a couple of")."""
+    word = " ".join(text.lower().split())
+    return int(word) if word.isdigit() else NUMBERS[word]
+
+
+Rule = Callable[[Mention, Context], Span | None]

@@ -1,0 +1,161 @@
+"""One rule per kind of expression (see :mod:`timeline.draft.resolve` for what each does)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.draft.expressions import WEEKDAYS, Mention
+from timeline.draft.resolve import (
+    Context,
+    Rule,
+    day_without_year,
+    month_number,
+    month_without_year,
+    number,
+    shift_month,
+    tense_word,
+    weekday_date,
+)
+from timeline.draft.when import Span, When
+
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_HALVES = {"the first half of": (1, 6), "the second half of": (7, 12)}
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _mod(mention: Mention) -> str:
+    return " ".join(mention.parts.get("mod", "").lower().split())
+
+
+def _year_of(mention: Mention, ctx: Context) -> tuple[int | None, str]:
+    """The year written with a day or month ("2021", "this year"), and the note's detail."""
+    if "y" in mention.parts:
+        return int(mention.parts["y"]), ""
+    shift = {"this": 0, "last": -1, "next": 1}.get(mention.parts.get("yrel", ""), None)
+    if shift is not None:
+        return ctx.published.year + shift, ""
+    return None, ""
+
+
+def day_rule(mention: Mention, ctx: Context) -> Span | None:
+    """"October 5, 2021", "5 October", "Monday, April 17", "2021-10-05", "October 5-17, 2021"."""
+    parts = mention.parts
+    month = int(parts["m"]) if mention.kind == "iso" else month_number(parts["m"])
+    day, year = int(parts["d"]), _year_of(mention, ctx)[0]
+    note = None
+    if year is None:
+        found = day_without_year(month, day, ctx)
+        if found is None:
+            return None
+        year = found.year
+        note = ctx.relative(mention, f"{_tense(ctx)}: {found:%-d %B %Y}")
+    elif "yrel" in parts:
+        note = ctx.relative(mention)
+    try:
+        first = date(year, month, day)
+        last = date(year, month, int(parts["d2"])) if "d2" in parts else None
+    except ValueError:
+        return None
+    if last is not None:
+        return Span(When.of(first), When.of(last), True, note) if last > first else None
+    return Span(When.of(first), note=note)
+
+
+def _tense(ctx: Context) -> str:
+    return tense_word(ctx.tense)
+
+
+def month_year_rule(mention: Mention, ctx: Context) -> Span | None:
+    """"September 2020", "mid-March 2021"."""
+    note = f'"{mention.text}": the month (the text gives no day)' if _mod(mention) else None
+    return Span(When(int(mention.parts["y"]), month_number(mention.parts["m"])), note=note)
+
+
+def month_rule(mention: Mention, ctx: Context) -> Span | None:
+    """"in December", "last March", "mid-March": a month without a year."""
+    month = month_number(mention.parts["m"])
+    cue = re.search(r"(\w+)[\s-]*$", ctx.before)
+    word = cue.group(1).lower() if cue and not _mod(mention) else ""
+    year = month_without_year(month, ctx, word if word in ("last", "next", "this") else "")
+    return Span(When(year, month), note=ctx.relative(mention, f"{_tense(ctx)}: {_month_name(month)} {year}"))
+
+
+def _month_name(month: int) -> str:
+    return date(2000, month, 1).strftime("%B")
+
+
+def year_rule(mention: Mention, ctx: Context) -> Span | None:
+    """"2017", "in late 2020", "the first half of 2021", "the spring of 2017"."""
+    year, mod = int(mention.parts["y"]), _mod(mention)
+    if mod in _HALVES:
+        first, last = _HALVES[mod]
+        return Span(When(year, first), When(year, last), True)
+    note = f'"{mention.text}": the year (the text gives no month)' if mod else None
+    return Span(When(year), note=note)
+
+
+def year_range_rule(mention: Mention, ctx: Context) -> Span | None:
+    """"1966-1969", "2015-16" (two digits: the next year only)."""
+    first, second = int(mention.parts["y"]), mention.parts["y2"]
+    last = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
+    if len(second) == 2 and last != first + 1:
+        return None
+    return Span(When(first), When(last), True) if last > first else None
+
+
+def decade_rule(mention: Mention, ctx: Context) -> Span | None:
+    """"the 1970s" → 197X; "the '60s" → 196X."""
+    digits = mention.parts.get("dec") or f"19{mention.parts['dec2']}"
+    return Span(When(None, pattern=f"{digits}X"))
+
+
+def century_rule(mention: Mention, ctx: Context) -> Span | None:
+    """"the 20th century" → 19XX."""
+    return Span(When(None, pattern=f"{int(mention.parts['cen']) - 1:02d}XX"))
+
+
+def quarter_rule(mention: Mention, ctx: Context) -> Span | None:
+    """"Q1 2022", "the third quarter of 2021": its three months."""
+    quarter = int(mention.parts["q"]) if "q" in mention.parts else _QUARTERS[mention.parts["qn"].lower()]
+    year = int(mention.parts["y"])
+    return Span(When(year, quarter * 3 - 2), When(year, quarter * 3), True)
+
+
+def weekday_rule(mention: Mention, ctx: Context) -> Span | None:
+    """"On Tuesday", "last Friday", "Sunday morning"."""
+    cue = mention.parts.get("wrel", "").lower()
+    found = weekday_date(WEEKDAYS.index(mention.parts["wd"].lower()), ctx, cue)
+    return Span(When.of(found), note=ctx.relative(mention, f"{_tense(ctx)}: {found:%a %-d %b %Y}"))
+
+
+_RELDAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
+_RELDAYS |= {"the day after tomorrow": 2}
+
+
+def relday_rule(mention: Mention, ctx: Context) -> Span | None:
+    """"today", "tonight", "yesterday", "tomorrow", "this morning"."""
+    words = " ".join(mention.parts["rd"].lower().split())
+    words = re.sub(r"['’]s$", "", words)
+    found = ctx.published + timedelta(days=_RELDAYS.get(words, 0))
+    return Span(When.of(found), note=ctx.relative(mention))
+
+
+def _week(monday: date) -> Span:
+    return Span(When.of(monday), When.of(monday + timedelta(days=6)), True)
+
+
+RULES: dict[str, Rule] = {
+    "iso": day_rule,
+    "mdy": day_rule,
+    "dmy": day_rule,
+    "my": month_year_rule,
+    "month": month_rule,
+    "year": year_rule,
+    "yrange": year_range_rule,
+    "decade": decade_rule,
+    "century": century_rule,
+    "quarter": quarter_rule,
+    "weekday": weekday_rule,
+    "relday": relday_rule,
+}

@@ -1,0 +1,70 @@
+"""Sentences of an article, each with its place in the text, by sentencex.
+
+Paragraphs are split on blank lines; inside a paragraph a line break ends a sentence unless the
+line looks hard-wrapped (long, and ending inside a sentence), so headlines, photo captions, credit
+lines and datelines stay sentences of their own. ``a.m.``/``p.m.`` are hidden from the segmenter
+(which would end a sentence at "a.m. EDT"), keeping every offset, so each sentence is a verbatim
+slice of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import sentencex
+
+_CLOCK = re.compile(r"\b([AaPp])\.([Mm])\.")
+_WRAPPED = re.compile(r"[a-z0-9,;]$")
+_WRAP_WIDTH = 40
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+
+
+class Sentence(NamedTuple):
+    """One sentence: its text as in the article (whitespace collapsed) and its offset."""
+
+    text: str
+    start: int
+    paragraph: int
+
+
+def _lines(paragraph: str, offset: int) -> list[tuple[str, int]]:
+    """The paragraph's runs of lines that belong together, with their offsets."""
+    runs: list[tuple[str, int]] = []
+    position = offset
+    for line in paragraph.split("\n"):
+        joined = runs and len(runs[-1][0].rstrip()) >= _WRAP_WIDTH and _WRAPPED.search(runs[-1][0].rstrip())
+        if joined and line.strip():
+            text, start = runs[-1]
+            runs[-1] = (text + "\n" + line, start)
+        elif line.strip():
+            runs.append((line, position))
+        position += len(line) + 1
+    return runs
+
+
+def _segments(text: str) -> list[tuple[str, int]]:
+    """Sentences of one run of text, as (verbatim slice, offset within the run)."""
+    masked = _CLOCK.sub(lambda m: f"{m[1]}_{m[2]}_", text)
+    found: list[tuple[str, int]] = []
+    cursor = 0
+    for piece in sentencex.segment("en", masked):
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        start = masked.find(stripped, cursor)
+        if start < 0:  # the segmenter changed the text: fall back to the whole run
+            return [(text, 0)]
+        found.append((text[start : start + len(stripped)], start))
+        cursor = start + len(stripped)
+    return found
+
+
+def split(text: str) -> list[Sentence]:
+    """Every sentence of the article, in order."""
+    sentences: list[Sentence] = []
+    for number, paragraph in enumerate(_PARAGRAPH.finditer(text)):
+        for run, start in _lines(paragraph.group(), paragraph.start()):
+            for piece, at in _segments(run):
+                sentences.append(Sentence(" ".join(piece.split()), start + at, number))
+    return sentences
