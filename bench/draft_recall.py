@@ -30,7 +30,11 @@ from timeline.load import normalise_quote
 
 DATA = ROOT / "tests" / "draft" / "data"
 SEEDS = Path(os.environ.get("TIMELINE_SEEDS", ROOT.parent / "shared" / "seeds"))
-SETS = (("seeds", DATA / "seeds.yaml", SEEDS), ("held-out", DATA / "heldout.yaml", DATA / "heldout"))
+SETS = (
+    ("seeds", DATA / "seeds.yaml", SEEDS),
+    ("held-out (annotated before the rules were written)", DATA / "heldout.yaml", DATA / "heldout"),
+    ("held-out 2 (written after tuning, never tuned on)", DATA / "heldout2.yaml", DATA / "heldout2"),
+)
 
 
 def same_date(left: str, right: str) -> bool:
