@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_NO_PROGRESS := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-fast serve check lint lock browser bench load lighthouse screenshots settings clean
+.PHONY: run test test-fast serve check lint lock browser bench bench-draft load lighthouse screenshots settings clean
 
 $(UV): scripts/uv-requirements.txt
 	rm -rf $(UVDIR) && $(PYTHON) -m venv $(UVDIR)
@@ -83,6 +83,10 @@ screenshots: $(VENV)/.test browser
 ## lighthouse: Lighthouse (mobile) scores of the timeline page, and its first-view transfer size
 lighthouse: $(VENV)/.test browser
 	$(BIN)/python bench/lighthouse.py
+
+## bench-draft: recall and wrong dates of `timeline draft` on the seed articles and the held-out texts
+bench-draft: $(VENV)/.test
+	$(BIN)/python bench/draft_recall.py
 
 ## bench: load time and filter latency at 1k, 10k and 100k events
 bench: $(VENV)/.test

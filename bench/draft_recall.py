@@ -33,7 +33,7 @@ SEEDS = Path(os.environ.get("TIMELINE_SEEDS", ROOT.parent / "shared" / "seeds"))
 SETS = (
     ("seeds", DATA / "seeds.yaml", SEEDS),
     ("held-out (annotated before the rules were written)", DATA / "heldout.yaml", DATA / "heldout"),
-    ("held-out 2 (written after tuning, never tuned on)", DATA / "heldout2.yaml", DATA / "heldout2"),
+    ("held-out 2 (written after the first tuning)", DATA / "heldout2.yaml", DATA / "heldout2"),
 )
 
 

@@ -80,11 +80,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("my", rf"(?:{_MOD})?{_month('m')},?\s+(?:of\s+)?{_year('y')}"),
         ("month", rf"(?:{_MOD})?{_month('m')}(?:['’]s)?(?!\s*\d)"),
+        ("numeric", r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b(?![/\d])"),
         ("yrange", rf"(?<![\w$£€#-]){_year('y')}\s*[-–—/]\s*(?P<y2>\d{{4}}|\d{{2}})\b(?!\s*[-–]\s*\d)"),
         ("decade", r"(?:(?i:the)\s+)?(?:(?P<dec>1\d\d|20\d)0['’]?s|['’](?P<dec2>[2-9])0s)\b"),
         ("century", r"(?i:the\s+)?(?P<cen>2[01]|1\d|[1-9])(?:st|nd|rd|th)[\s-]+(?i:century)"),
         ("quarter", rf"(?:\bQ(?P<q>[1-4])|(?i:the\s+(?P<qn>first|second|third|fourth)\s+quarter\s+of))\s+{_year('y')}"),
-        ("year", rf"(?:{_MOD})?(?<![\w$£€#.,/:-]){_year('y')}(?:['’]s)?(?![\w%/:-]|[.,]\d)"),
+        ("year", rf"(?:{_MOD})?(?<![\w$£€#.,/:]){_year('y')}(?:['’]s)?(?![\w%/:-]|[.,]\d)"),
         ("weekday", rf"(?:(?P<wrel>(?i:last|next|this|on|early|late))\s+)?{_WEEKDAY}(?:['’]s)?"
          r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"),
         (
@@ -97,7 +98,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "period",
             r"(?i:(?:(?P<pmod>earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
             r"the\s+middle\s+of)\s+)?(?P<prel>this|last|next|the\s+previous|the\s+following|that|the\s+same)\s+"
-            r"(?P<unit>week|month|year|spring|summer|autumn|fall|winter|day|morning|afternoon|evening|night))\b",
+            r"(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter|day|morning|afternoon|evening|night))\b",
         ),
         (
             "period",
@@ -105,6 +106,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\s+(?:in\s+)?the\s+(?P<unit>week|month|year))\b",
         ),
         ("period", r"(?i:(?P<unit>year)[-\s]end)\b"),
+        ("period", r"(?i:(?:over|at|during)\s+the\s+(?P<unit>weekend))\b"),
         (
             "offset",
             rf"(?i:(?P<n>{_NUMBER})\s+(?P<unit>hour|day|week|fortnight|month|year)s?\s+"
@@ -137,10 +139,10 @@ _MONTH_CUES = frozenset(
 )
 _NOT_YEAR_BEFORE = re.compile(
     r"(?i:\b(?:no|number|flight|route|highway|room|page|pages|pp|model|version|apollo|soyuz|salyut|"
-    r"vostok|progress|expedition|sts|pad|gate|channel|windows|office)\.?\s*)$|[A-Z]+-$"
+    r"vostok|progress|expedition|sts|pad|gate|channel|windows|office|asteroid|comet)\.?\s*)$|[\w]-$"
 )
 _NOT_YEAR_AFTER = re.compile(
-    r"\s+(?:km|m|kg|t|mph|kph|metres|meters|miles|feet|ft|people|tonnes|tons|[a-z]+s)\b(?!['’])"
+    r"\s+[A-Z]{1,3}\d|\s+(?:km|m|kg|t|mph|kph|metres|meters|miles|feet|ft|people|tonnes|tons|[a-z]+s)\b(?!['’])"
 )
 _YEAR_CUES = re.compile(
     r"(?i:\b(?:in|since|until|till|by|from|through|during|before|after|of|circa|c\.|around|about|"

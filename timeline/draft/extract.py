@@ -91,7 +91,9 @@ def _times(sentence: str, items: list[_Item], times: list[expressions.Mention], 
             )
         ]
         if next_to:
-            items[next_to[0]] = _with_time(sentence, items[next_to[0]], mention)
+            items[next_to[0]] = joined = _with_time(sentence, items[next_to[0]], mention)
+            if joined.span.start is not None and joined.span.start.moment is not None:
+                earlier.append(joined.span.start)
             continue
         days = [w for w in earlier if w.rank >= 3 and w.date is not None]
         when = clock.moment(mention, days[-1].date) if days and days[-1].date else None

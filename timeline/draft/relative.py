@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from timeline.draft.expressions import Mention
 from timeline.draft.resolve import Context, number, shift_month
+from timeline.draft.tense import Tense
 from timeline.draft.when import Span, When
 
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -37,6 +38,9 @@ def period_rule(mention: Mention, ctx: Context) -> Span | None:
     shift = _SHIFT[relation]
     if unit in _PARTS_OF_DAY:
         return Span(When.of(p + timedelta(days=shift)), note=ctx.relative(mention))
+    if unit == "weekend":
+        saturday = _weekend(p, relation if "prel" in mention.parts else "", ctx.tense)
+        return Span(When.of(saturday), When.of(saturday + timedelta(days=1)), True, ctx.relative(mention))
     if unit == "week":
         monday = p - timedelta(days=p.weekday()) + timedelta(weeks=shift)
         return Span(When.of(monday), When.of(monday + timedelta(days=6)), True, ctx.relative(mention))
@@ -49,6 +53,21 @@ def period_rule(mention: Mention, ctx: Context) -> Span | None:
         return Span(When(p.year + shift), note=ctx.relative(mention))
     season = _season(unit, p, relation)
     return season._replace(note=ctx.relative(mention, "the season, to the year"))
+
+
+def _weekend(published: date, relation: str, mood: Tense | None) -> date:
+    """The Saturday of this/last/next weekend, or of "the weekend" (the one before the publication
+    day for past statements, the coming one for future statements)."""
+    latest = published - timedelta(days=(published.weekday() - 5) % 7)  # last Saturday, or today
+    within = published.weekday() >= 5
+    coming = latest if within else latest + timedelta(days=7)
+    if relation == "last":
+        return latest - timedelta(days=7) if within else latest
+    if relation == "next":
+        return coming + timedelta(days=7) if within else coming
+    if relation == "this":
+        return coming
+    return coming if mood is Tense.FUTURE else latest
 
 
 def _season(season: str, published: date, relation: str) -> Span:

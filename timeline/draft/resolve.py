@@ -84,10 +84,16 @@ def month_without_year(month: int, ctx: Context, cue: str = "") -> int:
     return before if back <= 6 else after
 
 
-def day_without_year(month: int, day: int, ctx: Context) -> date | None:
-    """The date of a day named without a year: the same rule as for months, by days."""
+def day_without_year(month: int, day: int, ctx: Context, weekday: int | None = None) -> date | None:
+    """The date of a day named without a year: the same rule as for months, by days; when the
+    text also names its weekday ("Saturday 14 July"), the year nearest the publication in which
+    that day is that weekday."""
     p = ctx.published
     candidates = [_valid(year, month, day) for year in (p.year - 1, p.year, p.year + 1)]
+    if weekday is not None:
+        matching = [c for c in candidates if c is not None and c.weekday() == weekday]
+        if matching:
+            return min(matching, key=lambda c: abs((c - p).days))
     past = [c for c in candidates if c is not None and c <= p]
     future = [c for c in candidates if c is not None and c >= p]
     if ctx.tense is Tense.FUTURE and future:

@@ -45,7 +45,8 @@ def day_rule(mention: Mention, ctx: Context) -> Span | None:
     day, year = int(parts["d"]), _year_of(mention, ctx)[0]
     note = None
     if year is None:
-        found = day_without_year(month, day, ctx)
+        weekday = WEEKDAYS.index(parts["wd"].lower()) if "wd" in parts else None
+        found = day_without_year(month, day, ctx, weekday)
         if found is None:
             return None
         year = found.year
@@ -64,6 +65,20 @@ def day_rule(mention: Mention, ctx: Context) -> Span | None:
 
 def _tense(ctx: Context) -> str:
     return tense_word(ctx.tense)
+
+
+def numeric_rule(mention: Mention, ctx: Context) -> Span | None:
+    """"25/12/2016", "12/25/2016"; "3/4/2016" could be either order, so only its year is given."""
+    first, second, year = int(mention.parts["a"]), int(mention.parts["b"]), int(mention.parts["y"])
+    if first == second or (first > 12) != (second > 12):
+        day, month = (first, second) if first > 12 else (second, first)
+        try:
+            return Span(When.of(date(year, month, day)))
+        except ValueError:
+            return None
+    if first > 12:
+        return None
+    return Span(When(year), note=f'"{mention.text}": day and month could be either way round, so only the year')
 
 
 def month_year_rule(mention: Mention, ctx: Context) -> Span | None:
@@ -149,6 +164,7 @@ RULES: dict[str, Rule] = {
     "iso": day_rule,
     "mdy": day_rule,
     "dmy": day_rule,
+    "numeric": numeric_rule,
     "my": month_year_rule,
     "month": month_rule,
     "year": year_rule,

@@ -21,7 +21,7 @@ class Tense(Enum):
 
 _FUTURE = (
     r"will|['’]ll|shall|would(?!\s+have)|going\s+to|set\s+(?:to|for)|due\s+(?:to|on|in|for|at)|"
-    r"scheduled|slated|planned|plans?\s+to|plans|expected|expects?\s+to|aims?\s+to|intends?\s+to|"
+    r"scheduled|slated|planned|plans?\s+to|plans|expect(?:s|ed)?|aims?\s+to|intends?\s+to|"
     r"to\s+be\s+held|upcoming|(?:is|are)\s+to|(?:no|not)\s+later\s+than|(?:no|not)\s+earlier\s+than|"
     r"deadline|tomorrow|next"
 )
@@ -42,6 +42,7 @@ _OWN = (
     ), "future"),
     (re.compile(r"\b(?:last|ago|yesterday|earlier|previous)\b", re.IGNORECASE), "past"),
 )
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -56,7 +57,8 @@ def tense(sentence: str, start: int, end: int) -> Tense | None:
         if start <= marker.start() < end:
             continue
         word = marker.group().lower()
-        if marker["past"] and (word in _NOT_PAST or _DETERMINER.search(sentence[: marker.start()])):
+        before = sentence[: marker.start()]
+        if marker["past"] and (word in _NOT_PAST or _DETERMINER.search(before) or _PASSIVE.search(before)):
             continue
         kind = Tense.FUTURE if marker["future"] else Tense.PAST
         if kind is Tense.FUTURE and _PAST_PLAN.search(sentence[: marker.start()]):
