@@ -24,9 +24,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timeline.dates import parse_date
-from timeline.draft import Draft, draft_article
-from timeline.load import normalise_quote
+from timeline.dates import parse_date  # noqa: E402
+from timeline.draft import Draft, draft_article  # noqa: E402
+from timeline.load import normalise_quote  # noqa: E402
 
 DATA = ROOT / "tests" / "draft" / "data"
 SEEDS = Path(os.environ.get("TIMELINE_SEEDS", ROOT.parent / "shared" / "seeds"))
@@ -46,9 +46,10 @@ def score(article: dict[str, Any], drafts: list[Draft]) -> dict[str, Any]:
     """Found statements, wrong and extra drafts of one article."""
     statements = [(normalise_quote(s["quote"]), str(s["date"]), s) for s in article["statements"]]
     quotes = [normalise_quote(d.quote) for d in drafts]
+    pairs = list(zip(drafts, quotes, strict=True))
     missed = [
         s for q, when, s in statements
-        if not any((q in dq or dq in q) and same_date(d.date, when) for d, dq in zip(drafts, quotes, strict=True))
+        if not any((q in dq or dq in q) and same_date(d.date, when) for d, dq in pairs)
     ]  # fmt: skip
     wrong, extra = [], []
     for draft, dq in zip(drafts, quotes, strict=True):
@@ -66,7 +67,9 @@ def run_set(name: str, annotations: Path, folder: Path, show: bool) -> tuple[int
         print(f"{name}: skipped — {folder} not found (the seed articles live beside the repository)")
         return None
     totals = [0, 0, 0, 0]
-    print(f"\n{name}\n{'article':<28} {'statements':>10} {'found':>6} {'recall':>7} {'wrong':>6} {'extra':>6}")
+    print(
+        f"\n{name}\n{'article':<28} {'statements':>10} {'found':>6} {'recall':>7} {'wrong':>6} {'extra':>6}"
+    )
     for article in yaml.safe_load(annotations.read_text(encoding="utf-8"))["articles"]:
         published = article["published"]
         published = published if isinstance(published, date) else date.fromisoformat(str(published))
@@ -92,8 +95,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="list missed statements, wrong and extra drafts")
     args = parser.parse_args()
-    for name, annotations, folder in SETS:
-        run_set(name, annotations, folder, args.show)
+    for name, annotated, folder in SETS:
+        run_set(name, annotated, folder, args.show)
     return 0
 
 

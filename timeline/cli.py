@@ -69,7 +69,10 @@ def _draft_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     )
     drafter.add_argument("--source", metavar="ID", help="the source id the drafts cite")
     drafter.add_argument(
-        "--events", type=Path, metavar="FILE", help="an events file whose actors to recognise (and ids to avoid)"
+        "--events",
+        type=Path,
+        metavar="FILE",
+        help="an events file whose actors to recognise (and ids to avoid)",
     )
     drafter.add_argument("--format", choices=("yaml", "json"), default="yaml", help="output (default: yaml)")
 

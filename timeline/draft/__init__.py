@@ -41,7 +41,7 @@ class Draft(NamedTuple):
 
 
 def _status(found: Found, published: date) -> str | None:
-    """"planned" for statements about what had not happened yet at publication time."""
+    """ "planned" for statements about what had not happened yet at publication time."""
     value = parse_date(found.span.edtf())
     day_start = calendar.timegm(published.timetuple())
     if value.lo >= day_start + 86400 or (found.tense is Tense.FUTURE and value.hi > day_start):
@@ -85,7 +85,7 @@ def _id_date(edtf: str) -> str:
 
 
 def published_text(published: date) -> str:
-    """"Tue 5 Oct 2021"."""
+    """ "Tue 5 Oct 2021"."""
     when = datetime(published.year, published.month, published.day, tzinfo=UTC)
     return f"{when:%a} {published.day} {when:%b %Y}"
 

@@ -8,10 +8,42 @@ from pathlib import Path
 
 _HTML = re.compile(r"<(?:!doctype|html|body|p|div|article|br|h[1-6]|figcaption)\b", re.IGNORECASE)
 _BLOCKS = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header"
-    " hr li main nav ol p pre section table td th tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ]
 )
-_SKIPPED = frozenset("script style noscript template head svg".split())
+_SKIPPED = frozenset(["script", "style", "noscript", "template", "head", "svg"])
 
 
 class ArticleError(Exception):

@@ -67,6 +67,8 @@ def run(article: Path, published_text: str, source: str | None, events: Path | N
     else:
         sys.stdout.write(as_yaml(drafts, os.fspath(article), published, cited))
         if events is not None and cited not in source_ids:
-            print(f"timeline draft: note: add the source {cited!r} under sources: in {events}", file=sys.stderr)
+            print(
+                f"timeline draft: note: add the source {cited!r} under sources: in {events}", file=sys.stderr
+            )
     print(f"timeline draft: {len(drafts)} dated statements in {article}", file=sys.stderr)
     return 0

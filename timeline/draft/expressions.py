@@ -84,10 +84,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("yrange", rf"(?<![\w$£€#-]){_year('y')}\s*[-–—/]\s*(?P<y2>\d{{4}}|\d{{2}})\b(?!\s*[-–]\s*\d)"),
         ("decade", r"(?:(?i:the)\s+)?(?:(?P<dec>1\d\d|20\d)0['’]?s|['’](?P<dec2>[2-9])0s)\b"),
         ("century", r"(?i:the\s+)?(?P<cen>2[01]|1\d|[1-9])(?:st|nd|rd|th)[\s-]+(?i:century)"),
-        ("quarter", rf"(?:\bQ(?P<q>[1-4])|(?i:the\s+(?P<qn>first|second|third|fourth)\s+quarter\s+of))\s+{_year('y')}"),
+        (
+            "quarter",
+            rf"(?:\bQ(?P<q>[1-4])|(?i:the\s+(?P<qn>first|second|third|fourth)\s+quarter\s+of))\s+{_year('y')}",
+        ),
         ("year", rf"(?:{_MOD})?(?<![\w$£€#.,/:]){_year('y')}(?:['’]s)?(?![\w%/:-]|[.,]\d)"),
-        ("weekday", rf"(?:(?P<wrel>(?i:last|next|this|on|early|late))\s+)?{_WEEKDAY}(?:['’]s)?"
-         r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"),
+        (
+            "weekday",
+            rf"(?:(?P<wrel>(?i:last|next|this|on|early|late))\s+)?{_WEEKDAY}(?:['’]s)?"
+            r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?",
+        ),
         (
             "relday",
             r"(?i:(?P<rd>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|"
@@ -112,7 +118,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?i:(?P<n>{_NUMBER})\s+(?P<unit>hour|day|week|fortnight|month|year)s?\s+"
             r"(?P<dir>ago|earlier|later|before|after(?:wards?)?|from\s+now))\b",
         ),
-        ("offset", rf"(?i:\bin\s+(?P<n>{_NUMBER})\s+(?P<unit>day|week|fortnight|month|year)s?(?:['’]\s*time)?)\b"),
+        (
+            "offset",
+            rf"(?i:\bin\s+(?P<n>{_NUMBER})\s+(?P<unit>day|week|fortnight|month|year)s?(?:['’]\s*time)?)\b",
+        ),
         (
             "offset",
             r"(?i:the\s+(?P<ref>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)|"
@@ -134,8 +143,29 @@ class Mention(NamedTuple):
 
 
 _MONTH_CUES = frozenset(
-    "in since until till by from through during before after between of last next this early late mid"
-    " and to or".split()
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "through",
+        "during",
+        "before",
+        "after",
+        "between",
+        "of",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "and",
+        "to",
+        "or",
+    ]
 )
 _NOT_YEAR_BEFORE = re.compile(
     r"(?i:\b(?:no|number|flight|route|highway|room|page|pages|pp|model|version|apollo|soyuz|salyut|"
@@ -148,7 +178,9 @@ _YEAR_CUES = re.compile(
     r"(?i:\b(?:in|since|until|till|by|from|through|during|before|after|of|circa|c\.|around|about|"
     r"early|late|mid|between|and|to)[\s-]*)$"
 )
-_FIGURATIVE = re.compile(r"(?i:\b(?:as\s+if|as\s+though|like)\s+(?:it|that)\s+(?:was|were|is|had\s+been)\s+)$")
+_FIGURATIVE = re.compile(
+    r"(?i:\b(?:as\s+if|as\s+though|like)\s+(?:it|that)\s+(?:was|were|is|had\s+been)\s+)$"
+)
 _NOT_WEEKDAY = re.compile(r"(?:Black|Good|Cyber|Super|Ash|Holy|Palm|Easter|Bloody|Man)\s+$")
 
 
@@ -170,7 +202,12 @@ def _plausible(kind: str, sentence: str, match: re.Match[str], latest_year: int)
         return not _FIGURATIVE.search(before)
     if kind == "weekday":
         return not _NOT_WEEKDAY.search(before)
-    if kind == "offset" and (parts.get("dir") or "").lower() in ("before", "after", "afterwards", "afterward"):
+    if kind == "offset" and (parts.get("dir") or "").lower() in (
+        "before",
+        "after",
+        "afterwards",
+        "afterward",
+    ):
         return not re.match(r"\s+[a-z]", sentence[match.end() :])
     return True
 

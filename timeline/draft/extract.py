@@ -48,7 +48,9 @@ class _Item(NamedTuple):
     span: Span
 
 
-def _resolve(sentence: str, published: date, earlier: list[When]) -> tuple[list[_Item], list[expressions.Mention]]:
+def _resolve(
+    sentence: str, published: date, earlier: list[When]
+) -> tuple[list[_Item], list[expressions.Mention]]:
     """Each expression through its rule, in order; times are kept aside for :func:`_times`."""
     items: list[_Item] = []
     times: list[expressions.Mention] = []
@@ -78,7 +80,9 @@ def _is_day(item: _Item) -> bool:
     return not item.span.interval and item.span.start is not None and item.span.start.rank == 3
 
 
-def _times(sentence: str, items: list[_Item], times: list[expressions.Mention], earlier: list[When]) -> list[_Item]:
+def _times(
+    sentence: str, items: list[_Item], times: list[expressions.Mention], earlier: list[When]
+) -> list[_Item]:
     """Join each time to its day: the one written next to it, else (with a zone) the last one named."""
     for mention in times:
         next_to = [
@@ -99,7 +103,9 @@ def _times(sentence: str, items: list[_Item], times: list[expressions.Mention], 
         when = clock.moment(mention, days[-1].date) if days and days[-1].date else None
         if when is not None:
             note = f'"{mention.text}": on {when:%-d %b %Y}, the day named before it in the article'
-            items.append(_Item(mention.start, mention.end, mention, Span(When(when.year, moment=when), note=note)))
+            items.append(
+                _Item(mention.start, mention.end, mention, Span(When(when.year, moment=when), note=note))
+            )
             earlier.append(When(when.year, moment=when))
     return sorted(items, key=lambda i: (i.start, i.end))
 
@@ -119,12 +125,15 @@ def _with_time(sentence: str, item: _Item, mention: expressions.Mention) -> _Ite
 
 
 def _ranges(sentence: str, items: list[_Item]) -> list[_Item]:
-    """"1998 to 2006", "between March and May 2021", "October 5–17": two points become one interval."""
+    """ "1998 to 2006", "between March and May 2021", "October 5–17": two points become one interval."""
     merged: list[_Item] = []
     for item in items:
         if merged and _joins(sentence, merged[-1], item):
             first = merged[-1]
-            left = _same_year(first.span.start, item.span.start)
+            inferred = first.mention.kind == "month" or (
+                first.mention.kind in ("mdy", "dmy") and "y" not in first.mention.parts
+            )
+            left = _same_year(first.span.start, item.span.start) if inferred else first.span.start
             if left is not None and item.span.start is not None and left.edtf() < item.span.start.edtf():
                 note = first.span.note or item.span.note
                 mention = first.mention._replace(end=item.end, text=sentence[first.start : item.end])
@@ -152,15 +161,14 @@ def _same_year(first: When | None, second: When | None) -> When | None:
     """The first end of "March to May 2021" takes the year written at the second end."""
     if first is None or second is None or first.moment is not None:
         return first
-    if first.year is not None and first.month is not None and second.year is not None:
-        if first.year != second.year and first.rank >= 2:
-            candidate = first._replace(year=second.year)
-            return candidate if candidate.edtf() < second.edtf() else first._replace(year=second.year - 1)
-    return first
+    if first.year is None or first.month is None or second.year is None or first.year == second.year:
+        return first
+    candidate = first._replace(year=second.year)
+    return candidate if candidate.edtf() < second.edtf() else first._replace(year=second.year - 1)
 
 
 def _open(sentence: str, items: list[_Item]) -> list[_Item]:
-    """"no later than June 1" → ../2021-06-01; "no earlier than" → 2021-06-01/..."""
+    """No later than June 1 → ../2021-06-01; no earlier than June 1 → 2021-06-01/..."""
     result: list[_Item] = []
     for item in items:
         before = sentence[: item.start]

@@ -61,7 +61,11 @@ def as_yaml(drafts: list[Draft], article: str, published: date, source: str) -> 
         if draft.note:
             lines.append(f"  # {' '.join(draft.note.split())}")
         body = yaml.safe_dump(
-            [_event(draft, source)], allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=None
+            [_event(draft, source)],
+            allow_unicode=True,
+            sort_keys=False,
+            width=10_000,
+            default_flow_style=False,
         )
         lines.append(_indented(body).rstrip("\n"))
     return "\n".join(lines) + "\n"

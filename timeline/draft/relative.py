@@ -90,7 +90,7 @@ def _season(season: str, published: date, relation: str) -> Span:
 
 
 def _anaphoric_period(mention: Mention, ctx: Context, unit: str, shift: int) -> Span | None:
-    """"that day", "the following year", "the same month": from the date before it."""
+    """ "that day", "the following year", "the same month": from the date before it."""
     rank = {"year": 1, "month": 2, "week": 3}.get(unit, 3)
     anchor = ctx.anchor(rank)
     if anchor is None or anchor.year is None:
@@ -109,11 +109,15 @@ def _anaphoric_period(mention: Mention, ctx: Context, unit: str, shift: int) -> 
 
 
 def offset_rule(mention: Mention, ctx: Context) -> Span | None:
-    """"two weeks ago", "in 10 days", "six hours later", "the next day", "the day before"."""
+    """ "two weeks ago", "in 10 days", "six hours later", "the next day", "the day before"."""
     parts = mention.parts
     if "ref" in parts or "unit2" in parts:
         unit = _words(parts.get("unit") or parts["unit2"])
-        step = -1 if _words(parts.get("ref") or parts.get("dir2", "")) in ("previous", "preceding", "before") else 1
+        step = (
+            -1
+            if _words(parts.get("ref") or parts.get("dir2", "")) in ("previous", "preceding", "before")
+            else 1
+        )
         return _from_anchor(mention, ctx, unit, step)
     count, unit = number(parts["n"]), _words(parts["unit"])
     direction = _words(parts.get("dir", "from now"))

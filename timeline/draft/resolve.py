@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import NamedTuple
 
-from timeline.draft.expressions import MONTHS, NUMBERS, WEEKDAYS, Mention
+from timeline.draft.expressions import MONTHS, NUMBERS, Mention
 from timeline.draft.tense import Tense
 from timeline.draft.when import Span, When
 
@@ -41,7 +41,7 @@ class Context(NamedTuple):
     here: tuple[When, ...] = ()  # those of them in the same sentence
 
     def published_text(self) -> str:
-        """"Tue 5 Oct 2021"."""
+        """ "Tue 5 Oct 2021"."""
         p = self.published
         return f"{calendar.day_abbr[p.weekday()]} {p.day} {calendar.month_abbr[p.month]} {p.year}"
 
@@ -100,7 +100,7 @@ def day_without_year(month: int, day: int, ctx: Context, weekday: int | None = N
         return future[0]
     if ctx.tense is Tense.PAST and past:
         return past[-1]
-    near = [c for c in (past[-1:] + future[:1])]
+    near = list(past[-1:] + future[:1])
     return min(near, key=lambda c: abs((c - p).days)) if near else None
 
 

@@ -12,8 +12,6 @@ from timeline.draft.resolve import (
     day_without_year,
     month_number,
     month_without_year,
-    number,
-    shift_month,
     tense_word,
     weekday_date,
 )
@@ -32,14 +30,14 @@ def _year_of(mention: Mention, ctx: Context) -> tuple[int | None, str]:
     """The year written with a day or month ("2021", "this year"), and the note's detail."""
     if "y" in mention.parts:
         return int(mention.parts["y"]), ""
-    shift = {"this": 0, "last": -1, "next": 1}.get(mention.parts.get("yrel", ""), None)
+    shift = {"this": 0, "last": -1, "next": 1}.get(mention.parts.get("yrel", ""))
     if shift is not None:
         return ctx.published.year + shift, ""
     return None, ""
 
 
 def day_rule(mention: Mention, ctx: Context) -> Span | None:
-    """"October 5, 2021", "5 October", "Monday, April 17", "2021-10-05", "October 5-17, 2021"."""
+    """ "October 5, 2021", "5 October", "Monday, April 17", "2021-10-05", "October 5-17, 2021"."""
     parts = mention.parts
     month = int(parts["m"]) if mention.kind == "iso" else month_number(parts["m"])
     day, year = int(parts["d"]), _year_of(mention, ctx)[0]
@@ -68,7 +66,7 @@ def _tense(ctx: Context) -> str:
 
 
 def numeric_rule(mention: Mention, ctx: Context) -> Span | None:
-    """"25/12/2016", "12/25/2016"; "3/4/2016" could be either order, so only its year is given."""
+    """ "25/12/2016", "12/25/2016"; "3/4/2016" could be either order, so only its year is given."""
     first, second, year = int(mention.parts["a"]), int(mention.parts["b"]), int(mention.parts["y"])
     if first == second or (first > 12) != (second > 12):
         day, month = (first, second) if first > 12 else (second, first)
@@ -78,17 +76,19 @@ def numeric_rule(mention: Mention, ctx: Context) -> Span | None:
             return None
     if first > 12:
         return None
-    return Span(When(year), note=f'"{mention.text}": day and month could be either way round, so only the year')
+    return Span(
+        When(year), note=f'"{mention.text}": day and month could be either way round, so only the year'
+    )
 
 
 def month_year_rule(mention: Mention, ctx: Context) -> Span | None:
-    """"September 2020", "mid-March 2021"."""
+    """ "September 2020", "mid-March 2021"."""
     note = f'"{mention.text}": the month (the text gives no day)' if _mod(mention) else None
     return Span(When(int(mention.parts["y"]), month_number(mention.parts["m"])), note=note)
 
 
 def month_rule(mention: Mention, ctx: Context) -> Span | None:
-    """"in December", "last March", "mid-March": a month without a year."""
+    """ "in December", "last March", "mid-March": a month without a year."""
     month = month_number(mention.parts["m"])
     cue = re.search(r"(\w+)[\s-]*$", ctx.before)
     word = cue.group(1).lower() if cue and not _mod(mention) else ""
@@ -101,7 +101,7 @@ def _month_name(month: int) -> str:
 
 
 def year_rule(mention: Mention, ctx: Context) -> Span | None:
-    """"2017", "in late 2020", "the first half of 2021", "the spring of 2017"."""
+    """ "2017", "in late 2020", "the first half of 2021", "the spring of 2017"."""
     year, mod = int(mention.parts["y"]), _mod(mention)
     if mod in _HALVES:
         first, last = _HALVES[mod]
@@ -111,7 +111,7 @@ def year_rule(mention: Mention, ctx: Context) -> Span | None:
 
 
 def year_range_rule(mention: Mention, ctx: Context) -> Span | None:
-    """"1966-1969", "2015-16" (two digits: the next year only)."""
+    """ "1966-1969", "2015-16" (two digits: the next year only)."""
     first, second = int(mention.parts["y"]), mention.parts["y2"]
     last = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
     if len(second) == 2 and last != first + 1:
@@ -120,25 +120,25 @@ def year_range_rule(mention: Mention, ctx: Context) -> Span | None:
 
 
 def decade_rule(mention: Mention, ctx: Context) -> Span | None:
-    """"the 1970s" → 197X; "the '60s" → 196X."""
+    """ "the 1970s" → 197X; "the '60s" → 196X."""
     digits = mention.parts.get("dec") or f"19{mention.parts['dec2']}"
     return Span(When(None, pattern=f"{digits}X"))
 
 
 def century_rule(mention: Mention, ctx: Context) -> Span | None:
-    """"the 20th century" → 19XX."""
+    """ "the 20th century" → 19XX."""
     return Span(When(None, pattern=f"{int(mention.parts['cen']) - 1:02d}XX"))
 
 
 def quarter_rule(mention: Mention, ctx: Context) -> Span | None:
-    """"Q1 2022", "the third quarter of 2021": its three months."""
+    """ "Q1 2022", "the third quarter of 2021": its three months."""
     quarter = int(mention.parts["q"]) if "q" in mention.parts else _QUARTERS[mention.parts["qn"].lower()]
     year = int(mention.parts["y"])
     return Span(When(year, quarter * 3 - 2), When(year, quarter * 3), True)
 
 
 def weekday_rule(mention: Mention, ctx: Context) -> Span | None:
-    """"On Tuesday", "last Friday", "Sunday morning"."""
+    """ "On Tuesday", "last Friday", "Sunday morning"."""
     cue = mention.parts.get("wrel", "").lower()
     found = weekday_date(WEEKDAYS.index(mention.parts["wd"].lower()), ctx, cue)
     return Span(When.of(found), note=ctx.relative(mention, f"{_tense(ctx)}: {found:%a %-d %b %Y}"))
@@ -149,7 +149,7 @@ _RELDAYS |= {"the day after tomorrow": 2}
 
 
 def relday_rule(mention: Mention, ctx: Context) -> Span | None:
-    """"today", "tonight", "yesterday", "tomorrow", "this morning"."""
+    """ "today", "tonight", "yesterday", "tomorrow", "this morning"."""
     words = " ".join(mention.parts["rd"].lower().split())
     words = re.sub(r"['’]s$", "", words)
     found = ctx.published + timedelta(days=_RELDAYS.get(words, 0))

@@ -30,16 +30,23 @@ _IRREGULAR = (
     " fell rose became brought built bought caught chose drew drove fought found gave got grew kept knew"
     " ran sat shot sold spoke stood struck thought threw wrote ago last yesterday earlier"
 )
-_NOT_PAST = frozenset("scheduled slated planned expected need speed seed feed red bed hundred".split())
+_NOT_PAST = frozenset(
+    ["scheduled", "slated", "planned", "expected", "need", "speed", "seed", "feed", "red", "bed", "hundred"]
+)
 _MARKER = re.compile(
     rf"\b(?P<future>{_FUTURE})\b|\b(?P<past>{'|'.join(_IRREGULAR.split())}|[a-z]{{2,}}ed)\b", re.IGNORECASE
 )
-_DETERMINER = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|our|my|your|best|well|newly)\s+$", re.IGNORECASE)
+_DETERMINER = re.compile(
+    r"\b(?:a|an|the|this|that|its|their|his|her|our|my|your|best|well|newly)\s+$", re.IGNORECASE
+)
 _OWN = (
-    (re.compile(
-        r"\b(?:later\s+(?:this|in|today|tonight)|next|tomorrow|coming|from\s+now|upcoming)\b|^in\s+\S+\s+(?:day|week|fortnight|month|year)s?\b",
-        re.IGNORECASE,
-    ), "future"),
+    (
+        re.compile(
+            r"\b(?:later\s+(?:this|in|today|tonight)|next|tomorrow|coming|from\s+now|upcoming)\b|^in\s+\S+\s+(?:day|week|fortnight|month|year)s?\b",
+            re.IGNORECASE,
+        ),
+        "future",
+    ),
     (re.compile(r"\b(?:last|ago|yesterday|earlier|previous)\b", re.IGNORECASE), "past"),
 )
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
@@ -49,9 +56,9 @@ _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?$", re.IGNORECA
 def tense(sentence: str, start: int, end: int) -> Tense | None:
     """The tense of the statement whose date expression is ``sentence[start:end]``: the
     expression's own ("later this month", "yesterday"), else that of the nearest marker."""
-    for pattern, kind in _OWN:
+    for pattern, own in _OWN:
         if pattern.search(sentence[start:end]):
-            return Tense(kind)
+            return Tense(own)
     best: tuple[int, Tense] | None = None
     for marker in _MARKER.finditer(sentence):
         if start <= marker.start() < end:

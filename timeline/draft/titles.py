@@ -11,8 +11,50 @@ _DATELINE = re.compile(
 )
 _LABEL = re.compile(r"^(?:(?:file\s+)?photo(?:\s+caption)?|caption|picture|update[d]?)\s*:\s*", re.IGNORECASE)
 _STOP = frozenset(
-    "a an the and or of in on at to for by with from as is are was were be been has have had it its this"
-    " that their his her will would after before into over than then there which who".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "their",
+        "his",
+        "her",
+        "will",
+        "would",
+        "after",
+        "before",
+        "into",
+        "over",
+        "than",
+        "then",
+        "there",
+        "which",
+        "who",
+    ]
 )
 _WORDS = 12
 _ID_WORDS = 6
@@ -22,7 +64,10 @@ def title(sentence: str, expressions: list[str]) -> str:
     """A short title: the sentence without its dateline, photo label and date words, cut at a clause."""
     text = _LABEL.sub("", _DATELINE.sub("", sentence))
     for expression in sorted(expressions, key=len, reverse=True):
-        text = re.sub(rf"(?:\b(?:on|in|at|since|by|during|of)\s+)?{re.escape(expression)}", " ", text, count=1)
+        text = re.sub(
+            rf"(?:\b(?:on|in|at|since|by|during|of)\s+)?{re.escape(expression)}", " ", text, count=1
+        )
+    text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split())).strip(" ,;:-—–")
     text = re.sub(r"^[\"“”'‘’]+|[\"“”'‘’]+$", "", text)
     words = text.split()
