@@ -1,7 +1,7 @@
 """Sentences of an article, each with its place in the text, by sentencex.
 
 Paragraphs are split on blank lines; inside a paragraph a line break ends a sentence unless the
-line looks hard-wrapped (long, and ending inside a sentence), so headlines, photo captions, credit
+line looks hard-wrapped (long and ending inside a sentence, or followed by a lower-case word), so headlines, photo captions, credit
 lines and datelines stay sentences of their own. ``a.m.``/``p.m.`` are hidden from the segmenter
 (which would end a sentence at "a.m. EDT"), keeping every offset, so each sentence is a verbatim
 slice of the article.
@@ -33,7 +33,10 @@ def _lines(paragraph: str, offset: int) -> list[tuple[str, int]]:
     runs: list[tuple[str, int]] = []
     position = offset
     for line in paragraph.split("\n"):
-        joined = runs and len(runs[-1][0].rstrip()) >= _WRAP_WIDTH and _WRAPPED.search(runs[-1][0].rstrip())
+        previous = runs[-1][0].rstrip() if runs else ""
+        joined = previous and (
+            (len(previous) >= _WRAP_WIDTH and _WRAPPED.search(previous)) or line[:1].islower()
+        )
         if joined and line.strip():
             text, start = runs[-1]
             runs[-1] = (text + "\n" + line, start)
