@@ -24,7 +24,8 @@ SEEDS = Path(os.environ.get("TIMELINE_SEEDS", ROOT.parent / "shared" / "seeds"))
 
 def bench() -> ModuleType:
     spec = importlib.util.spec_from_file_location("draft_recall", ROOT / "bench" / "draft_recall.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -59,11 +60,11 @@ def test_annotated_quotes_are_in_the_articles() -> None:
     """The annotation quotes the articles verbatim (whitespace and quote marks aside)."""
     from timeline.load import normalise_quote
 
-    for annotations, folder in (("heldout.yaml", DATA / "heldout"), ("heldout2.yaml", DATA / "heldout2"),
-                                ("seeds.yaml", SEEDS)):  # fmt: skip
+    sets = (("heldout.yaml", DATA / "heldout"), ("heldout2.yaml", DATA / "heldout2"), ("seeds.yaml", SEEDS))
+    for annotated, folder in sets:
         if not folder.is_dir():
             continue
-        for article in articles(annotations):
+        for article in articles(annotated):
             text = normalise_quote((folder / article["file"]).read_text(encoding="utf-8"))
             for statement in article["statements"]:
                 assert normalise_quote(statement["quote"]) in text, statement["quote"]

@@ -9,10 +9,11 @@ from timeline.load import normalise_quote
 
 ARTICLE = """Russia outruns US in race for first film shot in space
 
-Russian actor Yulia Peresild waves after donning space suit at the Baikonur Cosmodrome, Kazakhstan October 5, 2021.
+Yulia Peresild waves at the Baikonur Cosmodrome, Kazakhstan October 5, 2021.
 Reuters
 
-ZHEZKAZGAN, Kazakhstan, March 30 (Reuters) - A Soyuz capsule landed on Wednesday. It touched down at 7:28 a.m. EDT (1128 GMT), ahead of schedule.
+ZHEZKAZGAN, Kazakhstan, March 30 (Reuters) - A Soyuz capsule landed on Wednesday. It touched
+down at 7:28 a.m. EDT (1128 GMT), ahead of schedule.
 
 "Everything was new to us today. Every 30 seconds brought us something new," Peresild said.
 

@@ -1,10 +1,10 @@
 """Sentences of an article, each with its place in the text, by sentencex.
 
 Paragraphs are split on blank lines; inside a paragraph a line break ends a sentence unless the
-line looks hard-wrapped (long and ending inside a sentence, or followed by a lower-case word), so headlines, photo captions, credit
-lines and datelines stay sentences of their own. ``a.m.``/``p.m.`` are hidden from the segmenter
-(which would end a sentence at "a.m. EDT"), keeping every offset, so each sentence is a verbatim
-slice of the article.
+line looks hard-wrapped (long and ending inside a sentence, or followed by a lower-case word), so
+headlines, photo captions, credit lines and datelines stay sentences of their own. ``a.m.`` and
+``p.m.`` are hidden from the segmenter (which would end a sentence at "a.m. EDT"), keeping every
+offset, so each sentence is a verbatim slice of the article.
 """
 
 from __future__ import annotations
