@@ -155,6 +155,23 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_noticed(reloading: Flask, da
     assert shown_title(client) == "Mini timelinX"
 
 
+def test_the_data_version_time_is_the_mtime_of_the_version_served(reloading: Flask, data_file: Path) -> None:
+    live: Store = reloading.extensions["timeline.store"]
+    first = data_file.stat().st_mtime_ns // 1_000_000_000
+    assert live.modified == first
+    os.utime(data_file, (1_600_000_000, 1_600_000_000.7))
+    live.check()  # the same bytes touched: still the version first read
+    assert live.modified == first
+    atomic_write(data_file, titled("Another title"))
+    os.utime(data_file, (1_700_000_000, 1_700_000_000.7))
+    assert shown_title(reloading.test_client()) == "Another title"
+    assert live.modified == 1_700_000_000  # whole seconds, like HTTP dates
+    atomic_write(data_file, "title: [broken")
+    os.utime(data_file, (1_800_000_000, 1_800_000_000))
+    live.check()
+    assert live.modified == 1_700_000_000  # a broken file is not the version served
+
+
 def test_a_file_that_changes_while_it_is_read_is_not_swapped_in(
     data_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -77,6 +77,8 @@ class Event(NamedTuple):
     tags: tuple[str, ...] = ()
     status: str = "happened"
     outcome: str | None = None
+    added: FlexDate | None = None  # when the event was added to the timeline (a day or an instant)
+    updated: FlexDate | None = None  # when it was last changed in a way readers should know
 
     @property
     def lo(self) -> int:

@@ -59,6 +59,11 @@ def _signature(path: Path) -> Signature | None:
     return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
+def _modified(signature: Signature | None) -> float:
+    """Whole seconds of the file's mtime (HTTP dates and feeds have no finer unit); now if unknown."""
+    return float(signature[0] // 1_000_000_000 if signature is not None else int(time.time()))
+
+
 @dataclass(slots=True)
 class _Seen:
     """The version of the file we last read (valid or not)."""
@@ -81,6 +86,7 @@ class Store:
         self._snapshot = load_cached(path, cache_dir)  # LoadError here is fatal at start-up
         self._seen = _Seen(signature, self._snapshot.version, time.time())
         self._status = Status(self._snapshot.version, time.time(), True)
+        self._modified = _modified(signature)
 
     @property
     def snapshot(self) -> Timeline:
@@ -88,6 +94,16 @@ class Store:
         if self.interval >= 0 and time.monotonic() - self._checked >= self.interval:
             self.check()
         return self._snapshot
+
+    @property
+    def modified(self) -> float:
+        """The data version's time: when the file holding the live snapshot was written (UTC seconds).
+
+        The file's modification time as read when this version was first loaded: touching
+        the file, or rewriting the same bytes, does not change it.  Feeds and citations use it
+        for events that give no ``updated`` date of their own.
+        """
+        return self._modified
 
     @property
     def status(self) -> Status:
@@ -152,6 +168,7 @@ class Store:
         if snapshot.version != digest or _signature(self.path) != signature:
             return  # the file changed while we read it: the next check reads it again
         self._snapshot, self._seen = snapshot, _Seen(signature, digest, now)
+        self._modified = _modified(signature)
         self._status = Status(snapshot.version, time.time(), True)
         log.info("reloaded %s (%d events)", self.path, len(snapshot.events))
 

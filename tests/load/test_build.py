@@ -91,6 +91,34 @@ def test_duplicate_ids_name_the_first() -> None:
     assert "8:10: duplicate actor id 'a' (first on line 7)" in problems_of(text)
 
 
+STAMPED = MINIMAL.replace("    countries: [{country}]\n", "    countries: [{country}]\n{stamps}")
+
+
+@pytest.mark.parametrize(
+    ("stamps", "problem"),
+    [
+        ("    added: 2026-11-30\n    updated: 2026-12-01T09:15+01:00\n", None),
+        ("    updated: 2026-12-01T09:15\n", "12:14: bad date: the time in '2026-12-01T09:15' needs a UTC"),
+        ("    added: 2026-11\n", "12:12: added must be a day (2026-11-30) or a moment (2026-11-30T09:15Z)"),
+        ("    updated: 2026-11-30?\n", "12:14: updated must be a day (2026-11-30) or a moment"),
+        ("    updated: 2026-11/2026-12\n", "12:14: updated must be a day (2026-11-30) or a moment"),
+        ("    added: 2026-12-02\n    updated: 2026-12-01\n", "13:14: updated '2026-12-01' is before added"),
+    ],
+)
+def test_added_and_updated_are_exact_days_or_moments(stamps: str, problem: str | None) -> None:
+    text = STAMPED.format(date="1957-10-04", country="SU", stamps=stamps)
+    if problem is None:
+        event = build(text.encode()).events[0]
+        assert (event.added and event.added.iso(), event.updated and event.updated.iso()) == (
+            "2026-11-30",
+            "2026-12-01T08:15Z",
+        )
+        return
+    found = problems_of(text)
+    assert len(found) == 1
+    assert found[0].startswith(problem), found
+
+
 def test_end_before_start_is_an_error() -> None:
     text = MINIMAL.format(date="2021-10-05", country="RU").replace(
         "    countries", "    end: 2021-10-01\n    countries"
@@ -178,6 +206,10 @@ def test_snapshot_round_trip_keeps_everything() -> None:
     assert landing.zone is not None
     assert landing.zone.key == "Asia/Almaty"
     assert again.actors["yulia-peresild"].born == date(1984, 9, 5)
+    assert (landing.added and landing.added.iso(), landing.updated and landing.updated.iso()) == (
+        "2021-10-17",
+        "2021-10-18T06:00Z",
+    )
     assert isinstance(again.events[0].citations[0], Citation)
 
 

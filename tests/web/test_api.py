@@ -51,6 +51,8 @@ def test_event_shape(client: FlaskClient) -> None:
         "tags",
         "status",
         "outcome",
+        "added",
+        "updated",
         "url",
         "citations",
     ]

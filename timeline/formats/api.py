@@ -45,6 +45,8 @@ def event_json(timeline: Timeline, event: Event, permalink: Callable[[str], str]
         "tags": list(event.tags),
         "status": event.status,
         "outcome": event.outcome,
+        "added": event.added.iso() if event.added else None,
+        "updated": event.updated.iso() if event.updated else None,
         "url": permalink(event.id),
         "citations": [_citation(timeline, c.source, c.quote, c.note) for c in event.citations],
     }

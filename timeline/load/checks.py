@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from timeline.countries import country_name
-from timeline.dates import DateError, FlexDate, Precision, parse_date, parse_zone
+from timeline.dates import DateError, FlexDate, Point, Precision, parse_date, parse_zone
 from timeline.load.archive import Archive
 from timeline.load.document import Document
 from timeline.load.problems import Problem
@@ -199,12 +199,13 @@ def check_event(c: Checker, i: int, e: Raw, refs: Refs) -> Event | None:
     citations = tuple(
         check_citation(c, (*path, "citations", j), cite, refs) for j, cite in enumerate(e["citations"])
     )
+    added, updated = _stamps(c, path, e, zone)
     if start is None:
         return None
     return Event(
         e["id"], e["title"], start, citations, end, zone, e.get("zone_label"), e.get("place"),
         e.get("summary") or "", tuple(e.get("actors") or ()), countries, tuple(e.get("tags") or ()),
-        status, e.get("outcome"),
+        status, e.get("outcome"), added, updated,
     )  # fmt: skip
 
 
@@ -226,6 +227,34 @@ def _event_dates(
         elif end.lo < start.lo:
             c.fail((*path, "end"), f"end {e['end']!r} is before the start {e['date']!r}")
     return zone, start, end
+
+
+def _stamp(c: Checker, path: DocPath, name: str, text: str, zone: ZoneInfo | None) -> FlexDate | None:
+    """``added`` or ``updated``: one day, or one moment, known exactly (feeds need a real time)."""
+    value = c.date(path, text, zone)
+    if value is None:
+        return None
+    point = value.start
+    if value.interval or point is None or point.precision < Precision.DAY or _doubtful(point):
+        c.fail(path, f"{name} must be a day (2026-11-30) or a moment (2026-11-30T09:15Z), not {text!r}")
+        return None
+    return value
+
+
+def _doubtful(point: Point) -> bool:
+    """True for an approximate, uncertain or partly unspecified date."""
+    return point.approximate or point.uncertain or bool(point.unspecified)
+
+
+def _stamps(
+    c: Checker, path: DocPath, e: Raw, zone: ZoneInfo | None
+) -> tuple[FlexDate | None, FlexDate | None]:
+    """When the event was added and last updated, if the file says; updated is not before added."""
+    added = _stamp(c, (*path, "added"), "added", e["added"], zone) if e.get("added") else None
+    updated = _stamp(c, (*path, "updated"), "updated", e["updated"], zone) if e.get("updated") else None
+    if added is not None and updated is not None and updated.hi <= added.lo:
+        c.fail((*path, "updated"), f"updated {e['updated']!r} is before added {e['added']!r}")
+    return added, updated
 
 
 def _outcome(c: Checker, path: DocPath, e: Raw, status: str, refs: Refs) -> None:

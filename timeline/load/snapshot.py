@@ -20,7 +20,7 @@ from timeline.dates import FlexDate, Point, Precision
 from timeline.index import Index
 from timeline.model import Actor, Citation, Event, Source, Tag, Timeline
 
-FORMAT = 1
+FORMAT = 2
 _PRECISIONS = tuple(Precision)
 _new = tuple.__new__
 
@@ -50,7 +50,7 @@ def _date_in(raw: tuple[Any, ...] | None) -> FlexDate | None:
 def _event_out(e: Event) -> tuple[Any, ...]:
     return (
         e.id, e.title, _date_out(e.date), tuple(tuple(c) for c in e.citations), _date_out(e.end),
-        e.zone.key if e.zone else None, *e[6:],
+        e.zone.key if e.zone else None, *e[6:14], _date_out(e.added), _date_out(e.updated),
     )  # fmt: skip
 
 
@@ -62,7 +62,7 @@ def _event_in(raw: tuple[Any, ...], zones: dict[str, ZoneInfo]) -> Event:
         Event,
         (
             raw[0], raw[1], _date_in(raw[2]), tuple(_new(Citation, c) for c in raw[3]), _date_in(raw[4]),
-            zones[zone] if zone is not None else None, *raw[6:],
+            zones[zone] if zone is not None else None, *raw[6:14], _date_in(raw[14]), _date_in(raw[15]),
         ),
     )  # fmt: skip
 
