@@ -35,6 +35,11 @@ $(VENV)/.serve: uv.lock pyproject.toml $(UV)
 	$(UV) sync --quiet --frozen --no-default-groups --group serve --inexact
 	touch $@
 
+# npm test tools, strictly from package-lock.json: axe-core (accessibility), ical.js (calendars).
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## run: set up and serve the timeline on http://127.0.0.1:5000 (development server)
 run: $(VENV)/.run
 	$(BIN)/timeline check events.yaml
@@ -53,7 +58,7 @@ test: $(VENV)/.test browser
 	$(BIN)/pytest -n auto
 
 ## test-fast: the inner loop: every test but the real-browser ones, in parallel
-test-fast: $(VENV)/.test
+test-fast: $(VENV)/.test node_modules/.installed
 	$(BIN)/pytest -n auto -m "not browser"
 
 ## check: validate events.yaml (and its quotes, when the seed articles are beside the repo)
@@ -71,10 +76,9 @@ lock: $(UV)
 settings: $(VENV)/.run
 	$(BIN)/timeline settings
 
-## browser: Chromium for the browser tests, and axe-core (npm) for the accessibility tests
-browser:
+## browser: Chromium for the browser tests, and the npm test tools (axe-core, ical.js)
+browser: node_modules/.installed
 	@sh scripts/ensure-chromium.sh
-	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --loglevel=error
 
 ## screenshots: render the timeline to docs/screenshots/ (desktop, 320 px, dark mode, print)
 screenshots: $(VENV)/.test browser

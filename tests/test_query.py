@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
-from timeline.index import fold
+from timeline.index import each, fold, positions
 from timeline.load import load
 from timeline.model import Timeline
 from timeline.query import Query, QueryError, apply, parse_query
@@ -133,3 +135,11 @@ def test_query_urls_round_trip() -> None:
     assert query.without("actor", "a").actor == ("b",)
     assert query.without("from").start is None
     assert query.with_value("tag", "launch").tag == ("launch",)
+
+
+@settings(max_examples=200, database=None)
+@given(bits=st.integers(min_value=0, max_value=2**2000))
+def test_each_finds_the_same_events_as_paging_does(bits: int) -> None:
+    everything = positions(bits, 0, bits.bit_count())
+    assert list(each(bits)) == everything
+    assert list(each(bits, reverse=True)) == everything[::-1]

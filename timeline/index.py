@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 LONG_SPAN = 400 * 86400  # events longer than this (or open) are checked individually
@@ -115,3 +115,22 @@ def positions(bits: int, skip: int, limit: int) -> list[int]:
         found.append(base + offset)
         bits ^= lowest
     return found[:limit]
+
+
+# The set bits of each byte value, lowest first: ``each`` walks a bitset a byte at a time.
+_BYTE_BITS = tuple(tuple(b for b in range(8) if value >> b & 1) for value in range(256))
+
+
+def each(bits: int, *, reverse: bool = False) -> Iterator[int]:
+    """Every position of a set bit, in order (or last first), in time linear in the bitset's size.
+
+    :func:`positions` copies the whole int for each bit it clears: fine for a page of 100,
+    quadratic for an export of 100,000.
+    """
+    data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    indexes = range(len(data) - 1, -1, -1) if reverse else range(len(data))
+    for i in indexes:
+        if byte := data[i]:
+            found = _BYTE_BITS[byte]
+            for bit in reversed(found) if reverse else found:
+                yield i * 8 + bit

@@ -222,9 +222,14 @@ def events_with(timeline: Timeline, name: str, value: str) -> list[Event]:
     return [timeline.events[p] for p in positions(bits, 0, bits.bit_count())]
 
 
+def selected(timeline: Timeline, query: Query) -> int:
+    """The events matching the query (all pages), as a bitset of positions."""
+    return _and(_filters(timeline, query), timeline.index.all)
+
+
 def count(timeline: Timeline, query: Query) -> int:
     """How many events match the query (all pages)."""
-    return _and(_filters(timeline, query), timeline.index.all).bit_count()
+    return selected(timeline, query).bit_count()
 
 
 def _compute_filters(timeline: Timeline, query: Query) -> dict[str, int]:

@@ -101,6 +101,10 @@ def _zones(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def _text(text: str) -> str | None:
+    return text.strip() or None
+
+
 def _default_cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "timeline"
@@ -126,6 +130,11 @@ SETTINGS: tuple[Setting, ...] = (
         (("Los Angeles", "America/Los_Angeles"), ("New York", "America/New_York"),
          ("Moscow", "Europe/Moscow"), ("Tokyo", "Asia/Tokyo")),
         "Places shown with an event's local day when the calendar day differs by place.", _zones,
+    ),
+    Setting(
+        "TIMELINE_PUBLISHER", "text", None,
+        "Who publishes this timeline: the publisher in citations of its pages, and the author of its feeds"
+        " (unset: feeds name the timeline's title).", _text,
     ),
 )  # fmt: skip
 BY_NAME = {s.name: s for s in SETTINGS}

@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 
 from tests.support import text_of
 from timeline import create_app
+from timeline.formats import FORMATS
 from timeline.web.security import MAX_QUERY_BYTES
 
 HTMX = {"HX-Request": "true", "HX-Target": "results"}
@@ -72,6 +73,9 @@ RESPONSES = {
     "healthz": ("GET", "/healthz", {}),
     "schema": ("GET", "/schema/events.json", {}),
     "head": ("HEAD", "/", {}),
+    **{f"export {n}": ("GET", f"/export.{n}?actor=yulia-peresild", {}) for n in FORMATS},
+    "400 export": ("GET", "/export.ics?limit=0", {}),
+    "404 export": ("GET", "/export.pdf", {}),
     "400 page": ("GET", "/?from=1957-13", {}),
     "400 fragment": ("GET", "/?from=1957-13", HTMX),
     "400 json": ("GET", "/api/events?from=1957-13", {}),

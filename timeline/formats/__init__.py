@@ -8,9 +8,10 @@ pieces, so a large export streams in bounded memory.
 
 from __future__ import annotations
 
+from timeline.formats import ical
 from timeline.formats.view import Format, Links, View
 
-_ALL: tuple[Format, ...] = ()
+_ALL: tuple[Format, ...] = (Format("ics", "iCalendar (.ics)", "text/calendar", ical.write),)
 FORMATS: dict[str, Format] = {f.name: f for f in _ALL}
 
 __all__ = ["FORMATS", "Format", "Links", "View"]

@@ -17,6 +17,7 @@ class Links:
     source: Callable[[str], str]  # source id -> the page about it
     view: str  # the filtered view being exported, as a page
     home: str  # the whole timeline
+    export: Callable[[str], str] | None = None  # format name -> this view's export in it (feeds' self links)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class View:
     title: str  # the timeline's title, with the filters in words when there are any
     links: Links
     updated: datetime  # when the data was last changed (the data version's time), UTC
+    publisher: str | None = None  # who publishes the timeline (TIMELINE_PUBLISHER), if set
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +41,6 @@ class Format:
     label: str  # what the "Download this view as …" link says
     media_type: str
     write: Callable[[View], Iterator[str]]
+    # A feed is not an archive: by default it holds only the newest this many events of the
+    # view, latest first (``limit`` asks for more). None: every event, in chronological order.
+    newest: int | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from timeline import i18n
-from timeline.web import api, errors, pagecache, routes, security, templating
+from timeline.web import api, errors, exports, pagecache, routes, security, templating
 
 
 def init_app(app: Flask) -> None:
@@ -17,3 +17,4 @@ def init_app(app: Flask) -> None:
     templating.init_app(app)
     app.register_blueprint(routes.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(exports.bp)

@@ -4,7 +4,7 @@
 - Each route sees only the query parameters it allows (:data:`PARAMETERS`): on pages others
   are dropped before the view runs, so no view can come to depend on an unvetted parameter
   (a link with a tracking parameter still works); the API answers them with a 400 that names
-  them (:data:`STRICT`), so a misspelt filter is never silently ignored.
+  them, as do exports (:data:`STRICT`), so a misspelt filter is never silently ignored.
   The views' parser (:mod:`timeline.query`) bounds and validates the allowed ones.
 - Every response, static files and errors included, carries :data:`HEADERS`, no cookie,
   and ``charset=utf-8`` on text.
@@ -36,9 +36,11 @@ _FILTER = frozenset(("actor", "country", "tag", "from", "to", "q", "page", "per_
 PARAMETERS: dict[str, frozenset[str]] = {
     "timeline.index": _FILTER,
     "api.events": _FILTER,
+    # A file holds the whole view (or its latest ``limit`` events), never a page of it.
+    "exports.export": (_FILTER - {"page", "per_page"}) | {"limit"},
 }
-STRICT = frozenset(("api.events", "api.event"))
-_TEXT_TYPES = ("text/", "application/json", "application/javascript", "image/svg+xml")
+STRICT = frozenset(("api.events", "api.event", "exports.export"))
+_TEXT_TYPES = ("text/", "application/json", "application/javascript", "image/svg+xml", "application/x-bibtex")
 
 
 def _limits() -> None:

@@ -25,4 +25,5 @@ def links(query: Query) -> Links:
         source=lambda ident: absolute("timeline.source", ident=ident),
         view=home + ("?" + urlencode(pairs) if pairs else ""),
         home=home,
+        export=lambda name: absolute("exports.export", name=name) + ("?" + urlencode(pairs) if pairs else ""),
     )

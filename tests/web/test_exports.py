@@ -1,0 +1,74 @@
+"""``/export.<format>``: the page's filters, every registered format, streamed, never a 5xx."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from flask.testing import FlaskClient
+
+from timeline.formats import FORMATS
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_every_format_streams_a_download_named_after_the_view(client: FlaskClient, name: str) -> None:
+    response = client.get(f"/export.{name}?actor=yulia-peresild&country=KZ&from=2021&q=crew")
+    assert response.status_code == 200
+    assert response.is_streamed  # written while it is sent, never held whole
+    assert response.mimetype == FORMATS[name].media_type
+    assert response.headers["Content-Disposition"] == (
+        f'attachment; filename="mini-timeline-yulia-peresild-kz-from-2021-crew.{name}"'
+    )
+    assert response.data
+
+
+def test_a_file_name_is_plain_ascii_and_short(client: FlaskClient) -> None:
+    response = client.get("/export.ics", query_string={"q": "Пересильд " + "long words " * 15})
+    disposition = response.headers["Content-Disposition"]
+    name = disposition.split('filename="', 1)[1].rstrip('"')
+    assert name.startswith("mini-timeline-long-words-long-words")
+    assert name.endswith(".ics")
+    assert len(name) <= 84
+    assert name.isascii()
+
+
+def test_an_unknown_format_is_a_404_that_lists_the_formats(client: FlaskClient) -> None:
+    response = client.get("/export.pdf")
+    assert response.status_code == 404
+    assert "There is no export format “pdf”" in response.text
+    assert all(f"export.{name}" in response.text for name in FORMATS)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("page=2", "unknown parameter 'page' (this address takes actor, country, from, limit, q, tag, to)"),
+        ("per_page=10", "unknown parameter 'per_page'"),
+        ("actr=laika", "unknown parameter 'actr'"),
+        ("limit=0", "'limit' must be a whole number from 1 to 200,000"),
+        ("limit=abc", "'limit' must be a whole number from 1 to 200,000"),
+        ("limit=200001", "'limit' must be a whole number from 1 to 200,000"),
+        ("limit=1&limit=2", "'limit' may be given only once"),
+        ("from=2021-13", "'from' must be a date YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("actor=nobody", "unknown actor 'nobody'"),
+    ],
+)
+def test_a_bad_parameter_is_a_400_that_says_which(client: FlaskClient, query: str, message: str) -> None:
+    response = client.get(f"/export.ics?{query}")
+    assert response.status_code == 400
+    assert message in html.unescape(response.text)
+
+
+def test_limit_keeps_the_latest_events_of_the_view(client: FlaskClient) -> None:
+    text = client.get("/export.ics?limit=2").text
+    uids = [line.removeprefix("UID:").split("@")[0] for line in text.splitlines() if line.startswith("UID:")]
+    assert uids == ["launch", "landing"]  # the two latest, still oldest first
+    whole = client.get("/export.ics").text
+    assert whole.count("BEGIN:VEVENT") == 5
+
+
+def test_head_sends_the_headers_only(client: FlaskClient) -> None:
+    response = client.head("/export.ics?tag=launch")
+    assert response.status_code == 200
+    assert response.mimetype == "text/calendar"
+    assert response.data == b""
