@@ -8,10 +8,16 @@ pieces, so a large export streams in bounded memory.
 
 from __future__ import annotations
 
-from timeline.formats import ical
+from timeline.formats import atom, ical, jsonfeed
 from timeline.formats.view import Format, Links, View
 
-_ALL: tuple[Format, ...] = (Format("ics", "iCalendar (.ics)", "text/calendar", ical.write),)
+FEED_SIZE = 100  # a feed is not an archive: the newest this many events, unless ``limit`` asks
+
+_ALL: tuple[Format, ...] = (
+    Format("ics", "iCalendar (.ics)", "text/calendar", ical.write),
+    Format("atom", "Atom feed", "application/atom+xml", atom.write, newest=FEED_SIZE),
+    Format("json", "JSON Feed", "application/feed+json", jsonfeed.write, newest=FEED_SIZE),
+)
 FORMATS: dict[str, Format] = {f.name: f for f in _ALL}
 
 __all__ = ["FORMATS", "Format", "Links", "View"]

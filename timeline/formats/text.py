@@ -34,6 +34,11 @@ def moment(value: FlexDate) -> datetime:
     return datetime.fromtimestamp(value.lo, UTC)
 
 
+def stamp(value: datetime) -> str:
+    """An RFC 3339 date-time in UTC, as feeds require: ``2021-10-18T06:00:00Z``."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def updated(view: View, event: Event) -> datetime:
     """When the event last changed: its ``updated``, else the data version's time."""
     return moment(event.updated) if event.updated is not None else view.updated
@@ -62,6 +67,11 @@ def source_line(source: Source) -> str:
 def heading(event: Event) -> str:
     """The date as readers see it, and the place: ‘17 Oct 2021, 04:35 UTC (…) · Kazakhstan’."""
     return " · ".join(part for part in (when(event, seconds=True), event.place) if part)
+
+
+def teaser(event: Event) -> str:
+    """Date and place, then the summary: what a feed reader shows in its list."""
+    return "\n\n".join(part for part in (heading(event), event.summary) if part)
 
 
 def citations(view: View, event: Event) -> str:
