@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from xml.sax.saxutils import XMLGenerator
 from xml.sax.xmlreader import AttributesImpl
 
-from timeline.formats.text import STATUS, heading, published, source_line, stamp, teaser, updated, xml_safe
+from timeline.formats import text
+from timeline.formats.text import stamp, xml_safe
 from timeline.formats.view import View
 from timeline.model import Event
 
@@ -45,28 +46,28 @@ class _Out:
         """End an element."""
         self.xml.endElement(name)
 
-    def element(self, name: str, text: str | None = None, **attrs: str) -> None:
+    def element(self, name: str, content: str | None = None, **attrs: str) -> None:
         """A whole element with text content (escaped)."""
         self.open(name, **attrs)
-        if text:
-            self.xml.characters(xml_safe(text))
+        if content:
+            self.xml.characters(xml_safe(content))
         self.close(name)
 
 
 def _citations(out: _Out, view: View, event: Event) -> None:
     """The sources as an XHTML list: link, quote, note."""
-    out.element("p", "Sources:")
+    out.element("p", text.sources_heading())
     out.open("ul")
     for citation in event.citations:
         source = view.timeline.sources[citation.source]
         out.open("li")
         if source.url:
-            out.element("a", source_line(source), href=source.url)
+            out.element("a", text.source_line(source), href=source.url)
         else:
-            out.xml.characters(xml_safe(source_line(source)))
+            out.xml.characters(xml_safe(text.source_line(source)))
         out.element("blockquote", f"“{citation.quote}”")
         if citation.note:
-            out.element("p", f"Note: {citation.note}")
+            out.element("p", text.note(citation.note))
         out.close("li")
     out.close("ul")
 
@@ -75,9 +76,9 @@ def _content(out: _Out, view: View, event: Event) -> None:
     """The entry's XHTML content: when and where, status, summary, citations."""
     out.open("content", type="xhtml")
     out.open("div", xmlns=XHTML)
-    out.element("p", heading(event))
-    if event.status in STATUS:
-        out.element("p", STATUS[event.status])
+    out.element("p", text.heading(event))
+    if (meaning := text.status(event)) is not None:
+        out.element("p", meaning)
     if event.summary:
         out.element("p", event.summary)
     _citations(out, view, event)
@@ -96,13 +97,13 @@ def entry(out: _Out, view: View, event: Event) -> None:
     for citation in event.citations:
         source = view.timeline.sources[citation.source]
         if source.url and source.url not in related:
-            related[source.url] = source_line(source)
+            related[source.url] = text.source_line(source)
     for url, title in related.items():
         out.element("link", rel="related", type="text/html", href=url, title=title)
-    if (added := published(event)) is not None:
+    if (added := text.published(event)) is not None:
         out.element("published", stamp(added))
-    out.element("updated", stamp(updated(view, event)))
-    out.element("summary", teaser(event), type="text")
+    out.element("updated", stamp(text.updated(view, event)))
+    out.element("summary", text.teaser(event), type="text")
     _content(out, view, event)
     tags = view.timeline.tags
     for tag in event.tags:

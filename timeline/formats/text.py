@@ -10,15 +10,23 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from timeline.dates import FlexDate, point_text
+from timeline.dates import FlexDate
 from timeline.formats.view import View
+from timeline.i18n import _
+from timeline.i18n.dates import point_text
 from timeline.model import Event, Source
 from timeline.present import when
 
-STATUS = {
-    "planned": "Planned — announced, but not what happened.",
-    "cancelled": "Cancelled — this did not happen.",
-}
+
+def status(event: Event) -> str | None:
+    """What a planned or cancelled event's status means, in the page's words (None: it happened)."""
+    if event.status == "planned":
+        return f"{_('Planned')} — {_('announced, but not what happened.')}"
+    if event.status == "cancelled":
+        return f"{_('Cancelled')} — {_('this did not happen.')}"
+    return None
+
+
 # Characters XML 1.0 cannot carry at all (escaping does not help): the loader refuses control
 # characters, but a non-character such as U+FFFE would still make a feed unreadable.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -56,11 +64,11 @@ def edtf(event: Event) -> str:
 
 def source_line(source: Source) -> str:
     """A source in one line: ‘Publisher, “Title” (5 Oct 2021), by Author’."""
-    line = f"{source.publisher}, “{source.title}”"
+    line = _("%(publisher)s, “%(title)s”", publisher=source.publisher, title=source.title)
     if source.published is not None and source.published.start is not None:
         line += f" ({point_text(source.published.start)})"
     if source.author:
-        line += f", by {source.author}"
+        line = _("%(source)s, by %(author)s", source=line, author=source.author)
     return line
 
 
@@ -74,6 +82,11 @@ def teaser(event: Event) -> str:
     return "\n\n".join(part for part in (heading(event), event.summary) if part)
 
 
+def note(text: str) -> str:
+    """A citation's note, introduced as one."""
+    return _("Note: %(note)s", note=text)
+
+
 def citations(view: View, event: Event) -> str:
     """Each citation: the source, its link, the quote and the note."""
     lines = []
@@ -82,16 +95,21 @@ def citations(view: View, event: Event) -> str:
         lines.append(f"- {source_line(source)}" + (f" {source.url}" if source.url else ""))
         lines.append(f"  “{citation.quote}”")
         if citation.note:
-            lines.append(f"  Note: {citation.note}")
+            lines.append("  " + note(citation.note))
     return "\n".join(lines)
 
 
 def plain(view: View, event: Event) -> str:
     """The whole event as plain text: date and place, status, summary, then the sources."""
-    parts = [heading(event)]
-    if event.status in STATUS:
-        parts.append(STATUS[event.status])
-    if event.summary:
-        parts.append(event.summary)
-    parts.append("Sources:\n" + citations(view, event))
-    return "\n\n".join(parts)
+    parts = [
+        heading(event),
+        status(event) or "",
+        event.summary,
+        f"{sources_heading()}\n{citations(view, event)}",
+    ]
+    return "\n\n".join(part for part in parts if part)
+
+
+def sources_heading() -> str:
+    """What introduces the list of citations."""
+    return _("Sources:")
