@@ -92,9 +92,10 @@ lighthouse: $(VENV)/.test browser
 bench-draft: $(VENV)/.test
 	$(BIN)/python bench/draft_recall.py
 
-## bench: load time and filter latency at 1k, 10k and 100k events
+## bench: load time and filter latency at 1k, 10k and 100k events; each export's time and memory at 100k
 bench: $(VENV)/.test
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/exports.py
 
 ## load: wrk against the app under gunicorn on loopback, 30 s a target (needs wrk; not in `make test`)
 load: $(VENV)/.test

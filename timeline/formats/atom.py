@@ -72,11 +72,11 @@ def _citations(out: _Out, view: View, event: Event) -> None:
     out.close("ul")
 
 
-def _content(out: _Out, view: View, event: Event) -> None:
-    """The entry's XHTML content: when and where, status, summary, citations."""
+def _content(out: _Out, view: View, event: Event, head: str) -> None:
+    """The entry's XHTML content: when and where (``head``), status, summary, citations."""
     out.open("content", type="xhtml")
     out.open("div", xmlns=XHTML)
-    out.element("p", text.heading(event))
+    out.element("p", head)
     if (meaning := text.status(event)) is not None:
         out.element("p", meaning)
     if event.summary:
@@ -103,8 +103,9 @@ def entry(out: _Out, view: View, event: Event) -> None:
     if (added := text.published(event)) is not None:
         out.element("published", stamp(added))
     out.element("updated", stamp(text.updated(view, event)))
-    out.element("summary", text.teaser(event), type="text")
-    _content(out, view, event)
+    head = text.heading(event)
+    out.element("summary", text.teaser(event, head), type="text")
+    _content(out, view, event, head)
     tags = view.timeline.tags
     for tag in event.tags:
         out.element("category", term=tag, label=tags[tag].label if tag in tags else tag)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from timeline.dates import bounds
-from timeline.formats.text import edtf, plain, published, stamp, teaser, updated
+from timeline.formats.text import edtf, heading, plain, published, stamp, teaser, updated
 from timeline.formats.view import View
 from timeline.model import Event
 
@@ -30,12 +30,13 @@ def item(view: View, event: Event) -> dict[str, Any]:
     external = next((s.url for s in sources if s.url), None)
     tags = view.timeline.tags
     span = bounds(event.date, event.end)
+    head = heading(event)
     found: dict[str, Any] = {
         "id": permalink,
         "url": permalink,
         "title": event.title,
-        "content_text": plain(view, event),
-        "summary": teaser(event),
+        "content_text": plain(view, event, head),
+        "summary": teaser(event, head),
         "date_published": stamp(published(event) or modified),
         "date_modified": stamp(modified),
         "tags": [tags[t].label if t in tags else t for t in event.tags],

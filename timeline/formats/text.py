@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from timeline.dates import FlexDate
 from timeline.formats.view import View
-from timeline.i18n import _
+from timeline.i18n import _, format_locale
 from timeline.i18n.dates import point_text
 from timeline.model import Event, Source
 from timeline.present import when
@@ -64,6 +65,12 @@ def edtf(event: Event) -> str:
 
 def source_line(source: Source) -> str:
     """A source in one line: ‘Publisher, “Title” (5 Oct 2021), by Author’."""
+    return _source_line(source, format_locale())
+
+
+@lru_cache(maxsize=4096)
+def _source_line(source: Source, locale: str) -> str:
+    """A source's line in one language (kept: an export names the same sources again and again)."""
     line = _("%(publisher)s, “%(title)s”", publisher=source.publisher, title=source.title)
     if source.published is not None and source.published.start is not None:
         line += f" ({point_text(source.published.start)})"
@@ -77,9 +84,9 @@ def heading(event: Event) -> str:
     return " · ".join(part for part in (when(event, seconds=True), event.place) if part)
 
 
-def teaser(event: Event) -> str:
+def teaser(event: Event, head: str | None = None) -> str:
     """Date and place, then the summary: what a feed reader shows in its list."""
-    return "\n\n".join(part for part in (heading(event), event.summary) if part)
+    return "\n\n".join(part for part in (head or heading(event), event.summary) if part)
 
 
 def note(text: str) -> str:
@@ -99,10 +106,13 @@ def citations(view: View, event: Event) -> str:
     return "\n".join(lines)
 
 
-def plain(view: View, event: Event) -> str:
-    """The whole event as plain text: date and place, status, summary, then the sources."""
+def plain(view: View, event: Event, head: str | None = None) -> str:
+    """The whole event as plain text: date and place, status, summary, then the sources.
+
+    ``head`` is the event's :func:`heading`, when the caller has it already.
+    """
     parts = [
-        heading(event),
+        head or heading(event),
         status(event) or "",
         event.summary,
         f"{sources_heading()}\n{citations(view, event)}",
