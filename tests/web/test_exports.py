@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 
+from bench.generate import generate
+from tests.support import parse
+from timeline import create_app
 from timeline.formats import FORMATS
 
 
@@ -24,6 +28,7 @@ def test_every_format_streams_a_download_named_after_the_view(client: FlaskClien
 
 def test_a_file_name_is_plain_ascii_and_short(client: FlaskClient) -> None:
     response = client.get("/export.ics", query_string={"q": "Пересильд " + "long words " * 15})
+    response.close()
     disposition = response.headers["Content-Disposition"]
     name = disposition.split('filename="', 1)[1].rstrip('"')
     assert name.startswith("mini-timeline-long-words-long-words")
@@ -72,3 +77,36 @@ def test_head_sends_the_headers_only(client: FlaskClient) -> None:
     assert response.status_code == 200
     assert response.mimetype == "text/calendar"
     assert response.data == b""
+
+
+def test_the_page_offers_its_view_in_every_format(client: FlaskClient) -> None:
+    page = parse(client.get("/?actor=yulia-peresild&from=2021").text)
+    section = page.one("div", "downloads")
+    assert section.one("h2").text == "Download this view as"
+    links = section.find("a")
+    assert [a.text for a in links] == [f.label for f in FORMATS.values()]
+    for link, fmt in zip(links, FORMATS.values(), strict=True):
+        assert link.attrs["href"] == f"/export.{fmt.name}?actor=yulia-peresild&from=2021"
+        assert link.attrs["type"] == fmt.media_type
+        followed = client.get(link.attrs["href"])
+        assert (followed.status_code, followed.mimetype) == (200, fmt.media_type)
+        assert followed.data  # read to the end: the stream closes
+    feeds = page.find("link", rel="alternate")
+    assert [(f.attrs["type"], f.attrs["href"]) for f in feeds] == [
+        ("application/atom+xml", "/export.atom"),
+        ("application/feed+json", "/export.json"),
+    ]  # feed readers discover the whole timeline's feeds
+
+
+def test_no_downloads_for_an_empty_or_invalid_view(client: FlaskClient) -> None:
+    assert not parse(client.get("/?actor=laika&country=KZ").text).find("div", "downloads")
+    assert not parse(client.get("/?from=2021-13").text).find("div", "downloads")
+
+
+def test_a_feed_link_says_it_holds_only_the_newest(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(generate(120), encoding="utf-8")
+    app = create_app({"TESTING": True, "TIMELINE_EVENTS": str(path), "TIMELINE_CACHE_DIR": ""})
+    items = parse(app.test_client().get("/").text).one("div", "downloads").find("li")
+    newest = "(the newest 100)"
+    assert [i.text for i in items] == ["iCalendar (.ics)", f"Atom {newest}", f"JSON Feed {newest}", "BibTeX"]

@@ -15,7 +15,7 @@ FEED_SIZE = 100  # a feed is not an archive: the newest this many events, unless
 
 _ALL: tuple[Format, ...] = (
     Format("ics", "iCalendar (.ics)", "text/calendar", ical.write),
-    Format("atom", "Atom feed", "application/atom+xml", atom.write, newest=FEED_SIZE),
+    Format("atom", "Atom", "application/atom+xml", atom.write, newest=FEED_SIZE),
     Format("json", "JSON Feed", "application/feed+json", jsonfeed.write, newest=FEED_SIZE),
     Format("bib", "BibTeX", "application/x-bibtex", bibtex.write),
 )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from flask import Flask, url_for
 
 from timeline import present
+from timeline.formats import FORMATS
 from timeline.i18n import _, lazy_gettext
 from timeline.i18n.dates import day_text
 from timeline.model import Timeline
@@ -38,6 +39,31 @@ def page_url(query: Query, page: int) -> str:
     if page > 1:
         pairs.append(("page", str(page)))
     return url_for("timeline.index") + ("?" + urlencode(pairs) if pairs else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A link to the current view in one export format."""
+
+    label: str
+    url: str
+    media_type: str
+    newest: int | None  # a feed that holds only the newest this many of the view's events
+
+
+def downloads(query: Query, total: int) -> list[Download]:
+    """The view ``query`` selects, in every export format (with its filters, never its page)."""
+    pairs = query.params()
+    suffix = "?" + urlencode(pairs) if pairs else ""
+    return [
+        Download(
+            fmt.label,
+            url_for("exports.export", name=fmt.name) + suffix,
+            fmt.media_type,
+            fmt.newest if fmt.newest is not None and total > fmt.newest else None,
+        )
+        for fmt in FORMATS.values()
+    ]
 
 
 def span_url(query: Query, start: str | None = None, end: str | None = None) -> str:
@@ -90,6 +116,8 @@ def init_app(app: Flask) -> None:
         without_url=without_url,
         page_url=page_url,
         span_url=span_url,
+        downloads=downloads,
+        feeds=[f for f in FORMATS.values() if f.newest is not None],
         outlets=present.outlets,
         noted=present.noted,
         facet_parts=present.facet_parts,
