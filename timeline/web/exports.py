@@ -17,6 +17,8 @@ from itertools import islice
 from flask import Blueprint, Response, abort, current_app, request, stream_with_context
 
 from timeline.formats import FORMATS, Format, View
+from timeline.i18n import _
+from timeline.i18n.words import number
 from timeline.index import each
 from timeline.model import Event, Timeline
 from timeline.query import Query, QueryError, parse_query, selected
@@ -35,7 +37,8 @@ def export(name: str) -> Response:
     fmt = FORMATS.get(name)
     if fmt is None:
         known = ", ".join(f"export.{n}" for n in FORMATS)
-        abort(404, description=f"There is no export format “{name[:40]}” (there are {known}).")
+        abort(404, description=_("There is no export format “%(name)s” (there are %(known)s).",
+                                 name=name[:40], known=known))  # fmt: skip
     timeline = data()
     try:
         query = parse_query(request.args, timeline)
@@ -60,14 +63,16 @@ def export(name: str) -> Response:
 def _limit(values: list[str], fmt: Format) -> int | None:
     """``limit``: a whole number from 1 to :data:`MAX_LIMIT`; absent, the format's default."""
     if len(values) > 1:
-        raise QueryError(["'limit' may be given only once"])
+        raise QueryError([_("'%(name)s' may be given only once", name="limit")])
     if not values or values[0] == "":
         return fmt.newest
     text = values[0]
     # The length test comes first so that int() never sees a huge string.
     digits = len(text) <= len(str(MAX_LIMIT)) and text.isascii() and text.isdigit()
     if not digits or not 0 < int(text) <= MAX_LIMIT:
-        raise QueryError([f"'limit' must be a whole number from 1 to {MAX_LIMIT:,}"])
+        raise QueryError(
+            [_("'%(name)s' must be a whole number from 1 to %(high)s", name="limit", high=number(MAX_LIMIT))]
+        )
     return int(text)
 
 
