@@ -42,12 +42,13 @@ def ical_js(text: str, folder: Path) -> dict[str, Any]:
     return read
 
 
-def with_event(date_text: str, status: str = "happened") -> str:
+def with_event(date_text: str, status: str = "happened", zone: str = "Europe/Moscow") -> str:
     """mini.yaml with one more event, dated ``date_text``."""
     return MINI.read_text(encoding="utf-8") + (
         "  - id: extra\n"
         "    title: Extra event\n"
         f'    date: "{date_text}"\n'
+        f"    zone: {zone}\n"
         f"    status: {status}\n"
         "    citations:\n"
         "      - source: agency\n"
@@ -128,6 +129,17 @@ def test_vague_dates_span_every_day_they_may_denote_and_say_so(
     assert seen["summary"] == f"Extra event ({shown})"
     assert seen["start"]["allDay"] is True
     assert seen["edtf"] == written
+
+
+def test_a_moment_the_zone_database_cannot_reach_is_written_in_utc(tmp_path: Path) -> None:
+    text = ics(serve(tmp_path, with_event("9999-12-31T20:00Z")).test_client())
+    entry = by_uid(text)["extra@localhost"]
+    assert entry.decoded("dtstart") == datetime(9999, 12, 31, 20, 0, tzinfo=UTC)
+    assert "TZID:Europe/Moscow" not in text  # no VTIMEZONE, and no local time that would need one
+    (tmp_path / "1957").mkdir()
+    sputnik = ics(serve(tmp_path / "1957", with_event("1957-10-04T19:28Z")).test_client())
+    moscow = by_uid(sputnik)["extra@localhost"]
+    assert moscow.decoded("dtstart").tzinfo.key == "Europe/Moscow"  # in range: local time with its zone
 
 
 @pytest.mark.parametrize(("status", "expected"), [("happened", "CONFIRMED"), ("planned", "TENTATIVE"),

@@ -124,8 +124,8 @@ def timezones(events: Sequence[Event]) -> list[icalendar.Timezone]:
         last = date(high + 1, 1, 1) if high < 9999 else _LAST_DAY
         try:
             found.append(icalendar.Timezone.from_tzid(key, first_date=date(low, 1, 1), last_date=last))
-        except ValueError:
-            continue  # a zone the library cannot describe: its events are written in UTC
+        except (ValueError, OverflowError):
+            continue  # a zone the library cannot describe (or not up to the year 9999): UTC instead
     return found
 
 
