@@ -11,7 +11,7 @@ import icalendar
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tests.formats.conftest import with_text
+from tests.formats.conftest import MINI, with_text
 from timeline.formats import FORMATS, Links, View
 from timeline.formats.text import xml_safe
 from timeline.load import LoadError, build
@@ -63,3 +63,37 @@ def test_any_text_reads_back_as_itself(text: str) -> None:
     library = bibtexparser.parse_string(files["bib"])
     assert not library.failed_blocks
     assert len(library.entries) == 7
+
+
+@st.composite
+def date_texts(draw: st.DrawFn) -> str:
+    """A date as the data file may write it, from the year 1 to 9999, at any precision."""
+    year = draw(st.sampled_from([1, 2, 1957, 1970, 2021, 2038, 9998, 9999]) | st.integers(1, 9999))
+    month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
+    hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    day_text = f"{year:04d}-{month:02d}-{day:02d}"
+    point = draw(
+        st.sampled_from([f"{year:04d}", day_text[:7], day_text, f"{day_text}T{hour:02d}:{minute:02d}Z"])
+    )
+    qualifier = "" if "T" in point else draw(st.sampled_from(["", "~", "?", "%"]))
+    form = draw(st.sampled_from(["{}", "../{}", "{}/..", "/{}", "{}/"]))
+    return form.format(point + qualifier)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+@given(
+    written=date_texts(), zone=st.sampled_from(["Europe/Moscow", "Asia/Almaty", "America/New_York", "UTC"])
+)
+def test_any_date_exports_in_every_format(written: str, zone: str) -> None:
+    text = MINI.read_text(encoding="utf-8").replace(
+        "    date: 2021-10-17T04:35Z\n    zone: Asia/Almaty", f'    date: "{written}"\n    zone: {zone}'
+    )
+    timeline = build(text.encode())
+    view = View(timeline, list(timeline.events), len(timeline.events), timeline.title, LINKS,
+                datetime(2026, 11, 30, tzinfo=UTC))  # fmt: skip
+    files = {name: "".join(fmt.write(view)) for name, fmt in FORMATS.items()}
+    landing = {str(e["uid"]): e for e in icalendar.Calendar.from_ical(files["ics"]).walk("VEVENT")}
+    assert landing["landing@timeline.example"].decoded("dtstart")
+    assert feedparser.parse(files["atom"].encode()).bozo == 0
+    assert json.loads(files["json"])["items"]
+    assert not bibtexparser.parse_string(files["bib"]).failed_blocks
