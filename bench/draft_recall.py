@@ -34,6 +34,7 @@ SETS = (
     ("seeds", DATA / "seeds.yaml", SEEDS),
     ("held-out (annotated before the rules were written)", DATA / "heldout.yaml", DATA / "heldout"),
     ("held-out 2 (written after the first tuning)", DATA / "heldout2.yaml", DATA / "heldout2"),
+    ("held-out 3 (written after the second tuning)", DATA / "heldout3.yaml", DATA / "heldout3"),
 )
 
 
