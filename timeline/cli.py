@@ -65,7 +65,9 @@ def _draft_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     )
     drafter.add_argument("article", type=Path, metavar="ARTICLE", help="the article: UTF-8 text or HTML")
     drafter.add_argument(
-        "--published", required=True, metavar="YYYY-MM-DD", help="the article's publication date"
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="the article's publication date (default: the published date of --source in --events)",
     )
     drafter.add_argument("--source", metavar="ID", help="the source id the drafts cite")
     drafter.add_argument(

@@ -85,6 +85,42 @@ def test_json_has_the_documented_shape_sorted_by_date(capsys: pytest.CaptureFixt
     assert len({d["id"] for d in document["drafts"]}) == len(dates)
 
 
+def test_the_publication_date_can_come_from_the_cited_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "paper.txt"
+    article.write_text("The crew launched on Tuesday.\n", encoding="utf-8")
+    events = ROOT / "tests" / "data" / "mini.yaml"
+    status, out, _ = draft(capsys, str(article), "--source", "paper", "--events", str(events))
+    assert status == 0
+    assert f"(published Tue 5 Oct 2021, the published date of source `paper` in {events}):" in out
+    assert yaml.safe_load(out)[0]["date"] == "2021-10-05"
+    status, out, _ = draft(
+        capsys, str(article), "--source", "paper", "--events", str(events), "--published", "2021-10-17"
+    )
+    assert status == 0
+    assert yaml.safe_load(out)[0]["date"] == "2021-10-12"  # --published wins
+    assert "the published date of source" not in out
+
+
+@pytest.mark.parametrize(
+    ("published", "message"),
+    [("2021", "was published 2021, not on a day"), (None, "has no published date")],
+)
+def test_a_source_without_a_publication_day_is_a_clear_error(
+    published: str | None, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events = tmp_path / "events.yaml"
+    line = f"    published: {published}\n" if published else ""
+    text = (ROOT / "tests" / "data" / "mini.yaml").read_text(encoding="utf-8")
+    events.write_text(text.replace("    published: 2021-10-17\n", line, 1), encoding="utf-8")
+    code, out, err = draft(capsys, str(ARTICLE), "--source", "agency", "--events", str(events))
+    assert (code, out) == (2, "")
+    assert message in err
+    assert "give --published YYYY-MM-DD" in err
+    assert err.count("\n") == 1
+
+
 def test_html_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "page.html"
     page.write_text("<html><body><p>The crew launched on <b>Tuesday</b>.</p></body></html>", encoding="utf-8")
@@ -109,6 +145,13 @@ def test_html_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
             [str(ARTICLE), "--published", "2021-10-05", "--events", "nope.yaml"],
             1,
             "--events nope.yaml: no such file",
+        ),
+        ([str(ARTICLE)], 2, "no publication date: give --published YYYY-MM-DD, or --source ID with --events"),
+        ([str(ARTICLE), "--source", "paper"], 2, "--source paper is looked up in --events FILE"),
+        (
+            [str(ARTICLE), "--source", "nope", "--events", str(ROOT / "tests" / "data" / "mini.yaml")],
+            2,
+            "has no source 'nope'; give --published YYYY-MM-DD",
         ),
     ],
 )

@@ -48,10 +48,12 @@ def _indented(text: str) -> str:
     return "".join(f"  {line}" if line.strip() else line for line in text.splitlines(keepends=True))
 
 
-def as_yaml(drafts: list[Draft], article: str, published: date, source: str) -> str:
-    """Events for ``events:``, each headed by comments giving its expression and how it was read."""
+def as_yaml(drafts: list[Draft], article: str, published: date, source: str, origin: str = "") -> str:
+    """Events for ``events:``, each headed by comments giving its expression and how it was read;
+    ``origin`` says where the publication date came from when it was not given."""
+    when = published_text(published) + (f", {origin}" if origin else "")
     lines = [
-        f"# Drafted by `timeline draft` from {article} (published {published_text(published)}):",
+        f"# Drafted by `timeline draft` from {article} (published {when}):",
         f"# {len(drafts)} dated statements. Check each date, title and quote before keeping it;",
         f"# each cites the source `{source}`, which must be listed under sources:.",
     ]
