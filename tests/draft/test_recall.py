@@ -1,6 +1,6 @@
 """Recall against the hand annotations (tests/draft/data): at least 90 % of the dated statements
 found with the right date and precision, and no wrong date, on the seed articles (read from
-../shared/seeds beside the repository, or $TIMELINE_SEEDS) and on both held-out sets.
+../shared/seeds beside the repository, or $TIMELINE_SEEDS) and on the four held-out sets.
 `make bench-draft` prints the per-article table."""
 
 from __future__ import annotations
@@ -38,7 +38,13 @@ def articles(name: str) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize(
     ("annotations", "folder"),
-    [("seeds.yaml", SEEDS), ("heldout.yaml", DATA / "heldout"), ("heldout2.yaml", DATA / "heldout2")],
+    [
+        ("seeds.yaml", SEEDS),
+        ("heldout.yaml", DATA / "heldout"),
+        ("heldout2.yaml", DATA / "heldout2"),
+        ("heldout3.yaml", DATA / "heldout3"),
+        ("heldout4.yaml", DATA / "heldout4"),
+    ],
 )
 def test_recall_and_no_wrong_date(annotations: str, folder: Path) -> None:
     if not folder.is_dir():
@@ -60,7 +66,13 @@ def test_annotated_quotes_are_in_the_articles() -> None:
     """The annotation quotes the articles verbatim (whitespace and quote marks aside)."""
     from timeline.load import normalise_quote
 
-    sets = (("heldout.yaml", DATA / "heldout"), ("heldout2.yaml", DATA / "heldout2"), ("seeds.yaml", SEEDS))
+    sets = (
+        ("heldout.yaml", DATA / "heldout"),
+        ("heldout2.yaml", DATA / "heldout2"),
+        ("heldout3.yaml", DATA / "heldout3"),
+        ("heldout4.yaml", DATA / "heldout4"),
+        ("seeds.yaml", SEEDS),
+    )
     for annotated, folder in sets:
         if not folder.is_dir():
             continue

@@ -10,6 +10,10 @@ from timeline.dates import parse_date
 from timeline.draft.extract import extract
 
 TUE_5_OCT_2021 = "2021-10-05"  # a Tuesday
+TUE_14_FEB_2023 = "2023-02-14"
+WED_9_OCT_2024 = "2024-10-09"
+TUE_5_MAR_2024 = "2024-03-05"
+TUE_30_NOV_2021 = "2021-11-30"
 THU_13_MAY_2021 = "2021-05-13"
 SUN_17_OCT_2021 = "2021-10-17"
 
@@ -105,6 +109,97 @@ RULES = [
     ),
     ("It entered orbit at 0412 UTC on Wednesday.", "2023-11-02", ["2023-11-01T04:12Z"]),
     ("Tickets go on sale tomorrow at 9am.", "2018-06-14", ["2018-06-15"]),
+    # a time joins the day written next to it, not the first day of the sentence
+    (
+        "It said on Friday that the tender would close at noon Moscow time (0900 GMT) on Tuesday.",
+        "2022-09-30",
+        ["2022-09-30", "2022-10-04T12:00+03:00"],
+    ),
+    # the tense is the clause's: markers past "and", "but", "who", "since" … belong to another
+    (
+        "The judge said the trial would begin on Jan. 13 and rejected a request to delay it.",
+        WED_9_OCT_2024,
+        ["2025-01-13"],
+    ),
+    ("A judge set a January trial date for the man, who is accused of fraud.", WED_9_OCT_2024, ["2025-01"]),
+    (
+        "It will publish its results in mid-November, and for the full year in March.",
+        "2022-09-30",
+        ["2022-11", "2023-03"],
+    ),
+    ("The trial is scheduled to last until the end of February.", WED_9_OCT_2024, ["../2025-02"]),
+    (
+        "It now expects sales of $2.2 billion, up from the $1.9 billion it forecast in August.",
+        "2020-11-05",
+        ["2020-08"],
+    ),
+    ("Wheat for delivery in October was quoted at $318 a tonne.", "2022-09-30", ["2022-10"]),
+    ("The next Kestrel flight is scheduled for February.", "2023-11-07", ["2024-02"]),
+    # a deadline with no tense, or after a present perfect, is ahead; "not … until" and "put off
+    # until" date the event itself
+    ("The ferry is cancelled until Thursday.", TUE_14_FEB_2023, ["../2023-02-16"]),
+    ("The company has cancelled all crossings until Thursday.", TUE_14_FEB_2023, ["../2023-02-16"]),
+    ("Some customers may not be reconnected until Thursday.", TUE_14_FEB_2023, ["2023-02-16"]),
+    ("The ferry did not sail until Thursday.", TUE_14_FEB_2023, ["2023-02-09"]),
+    ("The plan has been put off until next year.", "2019-06-21", ["2020"]),
+    ("The berth is not expected to open before 2024.", "2022-03-15", ["2024/.."]),
+    ("More rain is forecast for the weekend.", TUE_14_FEB_2023, ["2023-02-18/2023-02-19"]),
+    # a day or month with no year in a sentence with no tense: the year written before it there
+    ("The season runs until May 2025, with the final on May 24.", "2024-07-22", ["../2025-05", "2025-05-24"]),
+    # ranges, decades and centuries in more forms
+    ("She taught there in 1966-69.", "2024-01-03", ["1966/1969"]),
+    ("By the late 1970s it was losing money.", "2019-06-21", ["../197X"]),
+    ("For most of the twentieth century it was the island's attraction.", "2019-06-21", ["19XX"]),
+    ("A volunteer fills sandbags on 14.08.2022.", "2022-12-19", ["2022-08-14"]),
+    ("It reopened on 03.04.2022.", "2022-12-19", ["2022"]),
+    ("The company was founded in 1952 as a repair shop.", "2020-11-05", ["1952"]),
+    # parts of a year
+    ("Profit doubled in the third quarter.", "2020-11-05", ["2020-07/2020-09"]),
+    ("The deal should close in the first quarter of next year.", "2020-11-05", ["2021-01/2021-03"]),
+    ("In the first nine months of the year, sales rose 31%.", "2020-11-05", ["2020-01/2020-09"]),
+    ("Demand will recover in the second half of next year.", "2020-11-05", ["2021-07/2021-12"]),
+    ("Regional elections are due in the autumn.", "2022-03-15", ["2022"]),
+    ("A hearing is expected in the autumn.", "2023-05-31", ["2023"]),
+    ("The plant closed during the winter.", "2023-07-01", ["2022-12/2023-02"]),
+    ("On the 5th of this month she was given the freedom of the island.", "2019-06-21", ["2019-06-05"]),
+    # a reporting verb governs only a date right after it; a verb before the date wins over one
+    # after it, unless the date is the subject of the verb after it
+    ("The tablet will reach stores on March 22, the company said.", TUE_5_MAR_2024, ["2024-03-22"]),
+    ("NASA said on Monday that the crew is well.", TUE_5_OCT_2021, ["2021-10-04"]),
+    ("Reviewers who received units on Monday will be allowed to publish.", TUE_5_MAR_2024, ["2024-03-04"]),
+    ("The outlook suggests December will be colder than average.", TUE_30_NOV_2021, ["2021-12"]),
+    # the present of a timetable, and a forecast, look ahead
+    ("Pre-orders open on Friday at 9 a.m. PT.", TUE_5_MAR_2024, ["2024-03-08T09:00-08:00"]),
+    ("The new rate takes effect on April 1.", "2019-02-08", ["2019-04-01"]),
+    ("More rain is likely over the weekend.", TUE_30_NOV_2021, ["2021-12-04/2021-12-05"]),
+    # more ranges and periods
+    ("The conference is on the 18th and 19th of June.", TUE_5_MAR_2024, ["2024-06-18/2024-06-19"]),
+    ("People voted early between 9 and 20 May.", "2022-05-21", ["2022-05-09/2022-05-20"]),
+    (
+        "It covers bills sent between Jan. 1, 2012, and Dec. 31, 2015.",
+        "2019-02-08",
+        ["2012-01-01/2015-12-31"],
+    ),
+    ("During the 1930s and 1940s it made pickles.", "2023-09-14", ["193X/194X"]),
+    ("It lost $41 million in the three months ended Dec. 31.", TUE_5_MAR_2024, ["2023-10/2023-12"]),
+    ("They face Port Ellis in the week of February 10.", "2025-01-28", ["2025-02-10/2025-02-16"]),
+    ("Votes received by Friday week will be counted.", "2022-05-21", ["../2022-06-03"]),
+    ("From March to May the area was dry.", TUE_30_NOV_2021, ["2021-03/2021-05"]),
+    ("October alone brought 171mm of rain.", TUE_30_NOV_2021, ["2021-10"]),
+    # holidays on fixed days, and approximate dates
+    ("The disco opened on Christmas Eve 1976.", "2023-09-14", ["1976-12-24"]),
+    ("The display is on Bonfire Night.", "2022-10-20", ["2022-11-05"]),
+    ("The first mill was built c. 1720.", "2023-09-14", ["1720~"]),
+    ("The suit was filed on or about June 3, 2016.", "2019-02-08", ["2016-06-03~"]),
+    # a year that opens the sentence frames a month or day without one
+    (
+        "Last year we had everything drilled by the middle of October.",
+        TUE_30_NOV_2021,
+        ["2020", "../2020-10"],
+    ),
+    # "today" for "nowadays", and a year before a verb in the plural
+    ("The building that stands today dates from the 1790s.", "2023-09-14", ["179X"]),
+    ("An insurance policy of 1793 describes it.", "2023-09-14", ["1793"]),
 ]
 
 
@@ -127,6 +222,40 @@ ARTICLE_CONTEXT = [
     # "the month" is the month the sentence named
     ("Cruise will head to the ISS in October, after the Russian flight at the start of the month.",
      THU_13_MAY_2021, ["2021-10"]),
+    # a time stamp opening a line of a live blog is on the publication day, whatever day was named
+    # before; a time later in that entry takes the stamp's day
+    ("The next flight is set for Thursday.\n\n8:40 a.m. EST — Liftoff!", "2023-11-07",
+     ["2023-11-09", "2023-11-07T08:40-05:00"]),
+    ("Schools were told yesterday to close.\n\n09:40 GMT: The warning came into force at 06:00 GMT.",
+     TUE_14_FEB_2023, ["2023-02-13", "2023-02-14T09:40Z", "2023-02-14T06:00Z"]),
+    ("9:32 a.m. EST — The satellite separated.\n\nControllers made contact two minutes later.", "2023-11-07",
+     ["2023-11-07T09:32-05:00", "2023-11-07T09:34-05:00"]),
+    # "the next morning" counts from the date before it
+    ("The river rose on 14 August 2022. It peaked the next morning.", "2022-12-19",
+     ["2022-08-14", "2022-08-15"]),
+    # an interval moves whole: "a year earlier" than a season
+    ("Exports fell in the 2021/22 season from 1.6 million tonnes a year earlier.", "2022-09-30",
+     ["2021/2022", "2020/2021"]),
+    # a counted date on the wrong side of the publication day for its tense is left out
+    ("The show opened in March 1964 and sold out in a week.", "2024-01-03", ["1964-03"]),
+    ("The railway opened on 1 May 1872. The parade was held on 1 May, exactly 150 years later.", "2022-12-19",
+     ["1872-05-01", "2022-05-01"]),
+    # in a photo caption, a statement with no tense is a past one
+    ("Runners set off in the half marathon in April. (Photo by Kenji Imari/Valley Herald)", "2022-12-19",
+     ["2022-04"]),
+    ("Runners set off in the half marathon in April.", "2022-12-19", ["2023-04"]),
+    # a fiscal year, when the article says which month it ends in
+    ("Halvorsen, whose fiscal year ends on June 30, made a loss in fiscal 2020.", "2020-11-05",
+     ["2019-07/2020-06"]),
+    # "the following spring" is the first spring after the date before it
+    ("The disco opened on Christmas Eve 1976 and closed the following spring.", "2023-09-14",
+     ["1976-12-24", "1977"]),
+    # an article may give one zone for all its times
+    ("All times AEST.\n\n6:00pm - Polls have closed.\n\nThe count resumes at 9am tomorrow.", "2022-05-21",
+     ["2022-05-21T18:00+10:00", "2022-05-22T09:00+10:00"]),
+    # a time put on the day named before it must agree with its tense
+    ("All times AEST.\n\nPeople voted between 9 and 20 May. The votes will be counted at 8pm.", "2022-05-21",
+     ["2022-05-09/2022-05-20"]),
 ]  # fmt: skip
 
 
@@ -144,6 +273,18 @@ NOT_DATES = [
     "Shares rose 4% and the crew may fly.",
     "A Soyuz MS-19 spacecraft carried the crew on a 12-day mission.",
     "Everyone says the march was long.",
+    "They told us about the bus on the very last day of the consultation.",
+    "A quieter spell is likely later this week.",
+    "It made a small loss in fiscal 2020.",  # which months? fiscal years end in different ones
+    "Results for the third quarter will be published soon.",  # the quarter just over, or the next?
+    "Sales fell sharply in the fourth quarter.",  # the quarter under way, or last year's?
+    "Documents obtained under the Public Records Act 1998 were released.",
+    "All photographs © 2022 Valley Herald Ltd.",
+    "A spokesman, reached on 0471 2021 88, declined to comment.",
+    "The conference is a week later than last year.",
+    "Marchers lead the parade.",
+    "It was nearly December.",  # "nearly" is no "early"
+    "2000 seats were added.",
 ]
 
 

@@ -4,7 +4,7 @@ sentence is a verbatim slice of the article (what `timeline check --archive` nee
 from __future__ import annotations
 
 from timeline.draft.article import html_text
-from timeline.draft.sentences import split
+from timeline.draft.sentences import caption_paragraphs, split
 from timeline.load import normalise_quote
 
 ARTICLE = """Russia outruns US in race for first film shot in space
@@ -45,6 +45,23 @@ def test_a_time_of_day_does_not_end_a_sentence() -> None:
 def test_a_quotation_stays_whole_with_its_attribution() -> None:
     quotation = '"Everything was new to us today. Every 30 seconds brought us something new," Peresild said.'
     assert quotation in texts()
+
+
+def test_a_quotation_opening_after_a_sentence_ends_is_a_sentence_of_its_own() -> None:
+    paragraph = (
+        '"We got our reward," said the manager, who signed in May. "But it\'s July. Nobody wins in July."'
+    )
+    assert [s.text for s in split(paragraph)] == [
+        '"We got our reward," said the manager, who signed in May.',
+        '"But it\'s July. Nobody wins in July."',
+    ]
+
+
+def test_a_paragraph_with_a_photo_credit_is_a_caption() -> None:
+    text = "Runners set off in April. (Photo by K. Imari/Valley Herald)\n\nThe race was run in April."
+    assert caption_paragraphs(text) == {0}
+    assert caption_paragraphs("Workers at the site. Photograph: Rosa Dunne") == {0}
+    assert caption_paragraphs("The budget (2021/22) was cut.") == set()
 
 
 def test_hard_wrapped_lines_are_joined() -> None:

@@ -5,7 +5,10 @@
 - :mod:`~timeline.draft.expressions`: the date expressions of a sentence (a small grammar);
 - :mod:`~timeline.draft.tense`: whether a statement looks ahead of the publication date;
 - :mod:`~timeline.draft.resolve`, :mod:`~timeline.draft.rules`, :mod:`~timeline.draft.relative`,
-  :mod:`~timeline.draft.clock`: the resolution rules, against the publication date;
+  :mod:`~timeline.draft.parts`, :mod:`~timeline.draft.clock`: the resolution rules, against the
+  publication date;
+- :mod:`~timeline.draft.times`: times of day joined to their days (live-blog stamps included);
+- :mod:`~timeline.draft.spans`: ranges and open ends;
 - :mod:`~timeline.draft.extract`: all of them over an article;
 - :mod:`~timeline.draft.actors`, :mod:`~timeline.draft.titles`: actors, countries, titles, ids;
 - :mod:`~timeline.draft.output`: YAML events or JSON.

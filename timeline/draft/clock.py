@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from timeline.draft.expressions import Mention
+from timeline.draft.expressions import ZONES, Mention
 
 _OFFSETS = {
     "UTC": 0, "GMT": 0, "WET": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
@@ -20,6 +21,11 @@ _PLACES = {
     "kiev": "Europe/Kyiv", "london": "Europe/London", "paris": "Europe/Paris", "berlin": "Europe/Berlin",
     "tokyo": "Asia/Tokyo", "beijing": "Asia/Shanghai",
 }  # fmt: skip
+
+
+_ALL_TIMES = re.compile(
+    rf"\b[Aa]ll\s+times\s+(?:are\s+|in\s+)?(?P<zone>{ZONES}|Eastern|Central|Mountain|Pacific)\b"
+)
 
 
 def zone(name: str) -> tzinfo | None:
@@ -57,9 +63,16 @@ def _zone_of(mention: Mention) -> tzinfo | None:
     return None
 
 
-def moment(mention: Mention, day: date) -> datetime | None:
-    """The aware instant of a time mention on ``day``, or None when it has no known zone."""
-    written, where = clock(mention), _zone_of(mention)
+def article_zone(text: str) -> tzinfo | None:
+    """The zone an article gives once for all its times ("All times AEST."), if any."""
+    found = _ALL_TIMES.search(text)
+    return zone(" ".join(found["zone"].split())) if found else None
+
+
+def moment(mention: Mention, day: date, default: tzinfo | None = None) -> datetime | None:
+    """The aware instant of a time mention on ``day`` (in ``default`` when it is written with no
+    zone), or None when its zone is not known."""
+    written, where = clock(mention), _zone_of(mention) or default
     if written is None or where is None:
         return None
     return datetime.combine(day, written).replace(tzinfo=where)

@@ -31,8 +31,8 @@ NUMBERS = {
 
 def _month(name: str) -> str:
     return (
-        rf"(?P<{name}>January|February|March|April|May|June|July|August|September|October|November|"
-        rf"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+        rf"(?P<{name}>(?:January|February|March|April|May|June|July|August|September|October|November|"
+        rf"December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
     )
 
 
@@ -44,14 +44,30 @@ def _year(name: str) -> str:
     return rf"(?P<{name}>1\d{{3}}|2[01]\d\d)\b"
 
 
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "twenty-first": 21,
+}  # fmt: skip
+_ORDINALS = "(?i:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
+HOLIDAYS = {
+    "new year's day": (1, 1), "valentine's day": (2, 14), "halloween": (10, 31), "bonfire night": (11, 5),
+    "christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
+}  # fmt: skip
+_HOLIDAYS = (
+    r"(?:New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Bonfire\s+Night|Christmas\s+(?:Eve|Day)"
+    r"|Boxing\s+Day)"
+)
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_LEAD = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
 _YEAR_TAIL = rf"(?:,?\s+{_year('y')}|\s+(?P<yrel>this|last|next)\s+year)?"
 _MOD = (
-    r"(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
+    r"(?P<mod>(?i:\b(?:early|mid|late)|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
     r"the\s+first\s+half\s+of|the\s+second\s+half\s+of|(?:the\s+)?(?:spring|summer|autumn|fall|winter)"
     r"(?:\s+of)?))[\s-]+"
 )
+_COUNTS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]"
 _NUMBER = r"\d+|a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 ZONES = (
     r"UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|CET|CEST|EET|EEST|WET|WEST|MSK|JST|KST|"
@@ -76,23 +92,55 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "dmy",
-            rf"{_WEEKDAY_LEAD}{_day('d')}(?:\s*[-–—]\s*{_day('d2')})?(?:\s+of)?\s+{_month('m')}{_YEAR_TAIL}",
+            rf"{_WEEKDAY_LEAD}{_day('d')}(?:\s*(?:[-–—]|and|to)\s*(?:the\s+)?{_day('d2')})?(?:\s+of)?\s+{_month('m')}"
+            rf"{_YEAR_TAIL}",
         ),
         ("my", rf"(?:{_MOD})?{_month('m')},?\s+(?:of\s+)?{_year('y')}"),
+        ("holiday", rf"(?P<holiday>{_HOLIDAYS})(?:,?\s+{_year('y')})?"),
         ("month", rf"(?:{_MOD})?{_month('m')}(?:['’]s)?(?!\s*\d)"),
-        ("numeric", r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b(?![/\d])"),
+        (
+            "numeric",
+            r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b(?![/\d]|\.\d)",
+        ),
         ("yrange", rf"(?<![\w$£€#-]){_year('y')}\s*[-–—/]\s*(?P<y2>\d{{4}}|\d{{2}})\b(?!\s*[-–]\s*\d)"),
-        ("decade", r"(?:(?i:the)\s+)?(?:(?P<dec>1\d\d|20\d)0['’]?s|['’](?P<dec2>[2-9])0s)\b"),
-        ("century", r"(?i:the\s+)?(?P<cen>2[01]|1\d|[1-9])(?:st|nd|rd|th)[\s-]+(?i:century)"),
+        (
+            "decade",
+            r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:(?P<dec>1\d\d|20\d)0['’]?s|['’](?P<dec2>[2-9])0s)\b",
+        ),
+        (
+            "century",
+            rf"(?i:the\s+)?(?:(?P<cen>2[01]|1\d|[1-9])(?:st|nd|rd|th)|(?P<cenw>{_ORDINALS}))[\s-]+(?i:century)",
+        ),
         (
             "quarter",
             rf"(?:\bQ(?P<q>[1-4])|(?i:the\s+(?P<qn>first|second|third|fourth)\s+quarter\s+of))\s+{_year('y')}",
         ),
         ("year", rf"(?:{_MOD})?(?<![\w$£€#.,/:]){_year('y')}(?:['’]s)?(?![\w%/:-]|[.,]\d)"),
         (
+            "quarterof",
+            r"(?i:the\s+(?P<qn>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<qrel>this|last|next)\s+year)?)\b",
+        ),
+        (
+            "months",
+            rf"(?i:the\s+(?:(?P<edge>first|last)\s+(?P<count>{_COUNTS})\s+months|(?P<half>first|second)\s+half)"
+            rf"\s+of\s+(?:(?P<mrel>this|last|next|the)\s+year\b|{_year('y')}))",
+        ),
+        (
+            "fiscal",
+            r"(?:(?i:\b(?:fiscal|financial)\s+(?:year\s+)?)|\bFY\s?)(?P<fy>(?:19|20)\d\d|\d\d)\b(?![/-]\d)",
+        ),
+        (
+            "season",
+            r"(?i:the\s+(?P<season>spring|summer|autumn|fall|winter))\b(?!\s+(?:of|term|season|semester)\b)",
+        ),
+        (
+            "nth",
+            r"(?i:the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?P<nrel>this|last|next)\s+month)\b",
+        ),
+        (
             "weekday",
             rf"(?:(?P<wrel>(?i:last|next|this|on|early|late))\s+)?{_WEEKDAY}(?:['’]s)?"
-            r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?",
+            r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))|\s+(?P<week>week)\b)?",
         ),
         (
             "relday",
@@ -103,7 +151,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "period",
             r"(?i:(?:(?P<pmod>earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
-            r"the\s+middle\s+of)\s+)?(?P<prel>this|last|next|the\s+previous|the\s+following|that|the\s+same)\s+"
+            r"the\s+middle\s+of)\s+)?(?P<prel>this|last|next|the\s+previous|the\s+following|that|the\s+same|"
+            r"the\s+next(?=\s+(?:morning|afternoon|evening|night)))\s+"
             r"(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter|day|morning|afternoon|evening|night))\b",
         ),
         (
@@ -112,10 +161,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\s+(?:in\s+)?the\s+(?P<unit>week|month|year))\b",
         ),
         ("period", r"(?i:(?P<unit>year)[-\s]end)\b"),
-        ("period", r"(?i:(?:over|at|during)\s+the\s+(?P<unit>weekend))\b"),
+        ("period", r"(?i:(?:over|at|during|for)\s+the\s+(?P<unit>weekend))\b"),
         (
             "offset",
-            rf"(?i:(?P<n>{_NUMBER})\s+(?P<unit>hour|day|week|fortnight|month|year)s?\s+"
+            rf"(?i:(?P<n>{_NUMBER})\s+(?P<unit>minute|hour|day|week|fortnight|month|year)s?\s+"
             r"(?P<dir>ago|earlier|later|before|after(?:wards?)?|from\s+now))\b",
         ),
         (
@@ -165,14 +214,29 @@ _MONTH_CUES = frozenset(
         "and",
         "to",
         "or",
+        "for",
+        "a",
+        "an",
     ]
 )
+_MONTH_BEFORE = re.compile(
+    r"(?:January|February|March|April|June|July|August|September|October|November|December)\s+(?:to|and|or)\s+$"
+)
+_MONTH_VERB = re.compile(
+    r"\s+(?:alone\s+)?(?:will|was|is|has|had|saw|brought|began|ended)\b"
+)  # "October alone brought"
+_NOT_MAY = frozenset(["and", "to", "or", "for", "a", "an"])  # "may" is a verb; "a May" is rare
 _NOT_YEAR_BEFORE = re.compile(
     r"(?i:\b(?:no|number|flight|route|highway|room|page|pages|pp|model|version|apollo|soyuz|salyut|"
-    r"vostok|progress|expedition|sts|pad|gate|channel|windows|office|asteroid|comet)\.?\s*)$|[\w]-$"
+    r"vostok|progress|expedition|sts|pad|gate|channel|windows|office|asteroid|comet|act)\.?\s*)$|[\w]-$|\d\s$"
+    r"|©\s*$"  # "the Public Records Act 1998", "© 2022 Valley Herald"
 )
-_NOT_YEAR_AFTER = re.compile(
-    r"\s+[A-Z]{1,3}\d|\s+(?:km|m|kg|t|mph|kph|metres|meters|miles|feet|ft|people|tonnes|tons|[a-z]+s)\b(?!['’])"
+_NOT_YEAR_AFTER = re.compile(  # "2000 people", "2021 GK7", "0471 2021 88" (a telephone number)
+    r"\s+[A-Z]{1,3}\d|\s+(?:km|m|kg|t|mph|kph|metres|meters|miles|feet|ft|people|tonnes|tons)\b(?!['’])|\s\d"
+)
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b(?!['’])")  # "2000 seats", unless "in 1952 as", "of 1793 describes"
+_DATE_PREPOSITION = re.compile(
+    r"(?i:\b(?:in|since|until|till|by|from|through|during|before|after|of|between)\s*)$"
 )
 _YEAR_CUES = re.compile(
     r"(?i:\b(?:in|since|until|till|by|from|through|during|before|after|of|circa|c\.|around|about|"
@@ -181,6 +245,19 @@ _YEAR_CUES = re.compile(
 _FIGURATIVE = re.compile(
     r"(?i:\b(?:as\s+if|as\s+though|like)\s+(?:it|that)\s+(?:was|were|is|had\s+been)\s+)$"
 )
+FISCAL_END_WORDS = (
+    r"(?i:\b(?:fiscal|financial)\s+year,?\s+(?:which\s+|that\s+)?(?:ends?|ending|closes|runs\s+(?:to|through|until))"
+    r"\s+(?:on\s+|in\s+|at\s+the\s+end\s+of\s+)?)"
+)
+FISCAL_END = re.compile(FISCAL_END_WORDS + "$")
+FISCAL_DEFINITION = re.compile(FISCAL_END_WORDS + r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _month("fm"))
+_SEASON_CUES = frozenset(
+    ["in", "during", "over", "for", "by", "until", "till", "through", "throughout", "since"]
+)
+_NOWADAYS = re.compile(r"(?i:\b(?:stands?|remains?|survives?|exists?|still)\s+)$")  # "that stands today"
+_THAN = re.compile(r"\s+than\b")
+_THAN_BEFORE = re.compile(r"(?i:\bthan\s+)$")
+_THE_LAST = re.compile(r"(?i:\bthe\s+(?:very\s+)?)$")
 _NOT_WEEKDAY = re.compile(r"(?:Black|Good|Cyber|Super|Ash|Holy|Palm|Easter|Bloody|Man)\s+$")
 
 
@@ -191,15 +268,30 @@ def _plausible(kind: str, sentence: str, match: re.Match[str], latest_year: int)
     if kind == "month" and not parts.get("mod"):
         cue = re.search(r"([A-Za-z]+)[\s-]*$", before)
         word = cue.group(1).lower() if cue else ""
-        if word not in _MONTH_CUES or (parts["m"] == "May" and word in ("and", "to", "or")):
-            return bool(re.match(r"['’]s\b", sentence[match.end() - 2 :])) and parts["m"] != "May"
+        if parts["m"] == "May" and word in _NOT_MAY and _MONTH_BEFORE.search(before):
+            return True  # "from March to May"
+        if word not in _MONTH_CUES or (parts["m"] == "May" and word in _NOT_MAY):
+            subject = not before.strip(" \"“‘'") or _MONTH_VERB.match(sentence, match.end())
+            possessive = re.match(r"['’]s\b", sentence[match.end() - 2 :])
+            return bool(subject or possessive) and parts["m"] != "May"
     if kind == "year" and not parts.get("mod"):
         year = int(parts["y"])
         if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(sentence, match.end()):
             return False
+        if _PLURAL_AFTER.match(sentence, match.end()) and not _DATE_PREPOSITION.search(before):
+            return False
         return bool(_YEAR_CUES.search(before)) or 1800 <= year <= latest_year
     if kind == "relday":
-        return not _FIGURATIVE.search(before)
+        return not (_FIGURATIVE.search(before) or _NOWADAYS.search(before))
+    if kind in ("period", "offset") and (_THAN.match(sentence, match.end()) or _THAN_BEFORE.search(before)):
+        return False  # "a week later than last year": a comparison, not a date
+    if kind in ("mdy", "dmy", "month") and FISCAL_END.search(before):
+        return False  # "whose fiscal year ends on June 30": every year, not a date
+    if kind == "season":
+        cue = re.search(r"([A-Za-z]+)\s*$", before)
+        return cue is not None and cue.group(1).lower() in _SEASON_CUES
+    if kind == "period" and (parts.get("prel") or "").lower() == "last" and _THE_LAST.search(before):
+        return False  # "the last day of the consultation", "over the last year": no date
     if kind == "weekday":
         return not _NOT_WEEKDAY.search(before)
     if kind == "offset" and (parts.get("dir") or "").lower() in (

@@ -13,7 +13,7 @@ from timeline.draft.when import Span, When
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _PARTS_OF_DAY = ("day", "morning", "afternoon", "evening", "night")
 _SHIFT = {"this": 0, "last": -1, "next": 1}
-_ANAPHORIC = {"that": 0, "the same": 0, "the previous": -1, "the following": 1}
+_ANAPHORIC = {"that": 0, "the same": 0, "the previous": -1, "the following": 1, "the next": 1}
 
 
 def _words(text: str) -> str:
@@ -42,6 +42,8 @@ def period_rule(mention: Mention, ctx: Context) -> Span | None:
         saturday = _weekend(p, relation if "prel" in mention.parts else "", ctx.tense)
         return Span(When.of(saturday), When.of(saturday + timedelta(days=1)), True, ctx.relative(mention))
     if unit == "week":
+        if "pmod" in mention.parts and relation == "this":
+            return None  # "later this week": which days of it, the text does not say
         monday = p - timedelta(days=p.weekday()) + timedelta(weeks=shift)
         return Span(When.of(monday), When.of(monday + timedelta(days=6)), True, ctx.relative(mention))
     if unit == "month":
@@ -90,7 +92,10 @@ def _season(season: str, published: date, relation: str) -> Span:
 
 
 def _anaphoric_period(mention: Mention, ctx: Context, unit: str, shift: int) -> Span | None:
-    """ "that day", "the following year", "the same month": from the date before it."""
+    """ "that day", "the following year", "the same month", "the following spring": from the date
+    before it."""
+    if unit in _SEASON_START:
+        return _anaphoric_season(mention, ctx, unit, shift)
     rank = {"year": 1, "month": 2, "week": 3}.get(unit, 3)
     anchor = ctx.anchor(rank)
     if anchor is None or anchor.year is None:
@@ -106,6 +111,24 @@ def _anaphoric_period(mention: Mention, ctx: Context, unit: str, shift: int) -> 
     assert day is not None
     step = timedelta(weeks=shift) if unit == "week" else timedelta(days=shift)
     return Span(When.of(day + step), note=note)
+
+
+def _anaphoric_season(mention: Mention, ctx: Context, season: str, shift: int) -> Span | None:
+    """ "the following spring" after December 1976 is 1977, after January 1976 it is 1976; "that
+    summer" is the anchor's year; "the previous winter" … (a season's year, to the year)."""
+    anchor = ctx.anchor(1)
+    if anchor is None or anchor.year is None or season == "winter":
+        return None  # a winter spans two years: which one, the text does not say
+    start = _SEASON_START[season]
+    if shift == 0:
+        year = anchor.year
+    elif shift > 0:
+        year = anchor.year if anchor.month is not None and anchor.month < start else anchor.year + 1
+    else:
+        year = anchor.year if anchor.month is not None and anchor.month > start + 2 else anchor.year - 1
+    return Span(
+        When(year), note=f'"{mention.text}": counted from {anchor.edtf()}, the date before it in the article'
+    )
 
 
 def offset_rule(mention: Mention, ctx: Context) -> Span | None:
@@ -129,19 +152,36 @@ def offset_rule(mention: Mention, ctx: Context) -> Span | None:
 
 
 def _from_anchor(mention: Mention, ctx: Context, unit: str, step: int) -> Span | None:
-    rank = {"year": 1, "month": 2, "hour": 4}.get(unit, 3)
+    rank = {"year": 1, "month": 2, "hour": 4, "minute": 4}.get(unit, 3)
     anchor = ctx.anchor(rank)
     if anchor is None:
         return None
+    previous = ctx.previous
+    if previous is not None and previous.interval and previous.last == anchor and previous.start is not None:
+        return _shifted(mention, previous, unit, step)
     note = f'"{mention.text}": counted from {anchor.edtf()}, the date before it in the article'
     return _counted(anchor, unit, step, note)
 
 
+def _shifted(mention: Mention, interval: Span, unit: str, step: int) -> Span | None:
+    """ "the 2021/22 season, … a year earlier": an interval moves whole (2020/2021)."""
+    note = f'"{mention.text}": counted from {interval.edtf()}, the dates before it in the article'
+    assert interval.start is not None
+    assert interval.end is not None
+    first, last = _counted(interval.start, unit, step, note), _counted(interval.end, unit, step, note)
+    if first is None or last is None or first.start is None or last.start is None:
+        return None
+    return Span(first.start, last.start, True, note)
+
+
 def _counted(start: When, unit: str, step: int, note: str) -> Span | None:
     """``start`` moved by ``step`` units, at the precision the unit allows."""
-    if unit == "hour":
+    if unit in ("hour", "minute"):
         if start.moment is None:
             return None
+        if unit == "minute":  # "two minutes later": the minute
+            moment = start.moment + timedelta(minutes=step)
+            return Span(When(moment.year, moment=moment), note=note)
         return Span(When.of((start.moment + timedelta(hours=step)).date()), note=note)
     if unit == "year":
         return Span(When(start.year + step), note=note) if start.year is not None else None

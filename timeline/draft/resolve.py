@@ -8,8 +8,9 @@ The rules, each tested in ``tests/draft/test_resolve.py``:
 - today, tonight, yesterday, tomorrow; this/last/next week (Monday to Sunday), month, year, and
   season (the season's year); "earlier"/"later" this month or year: that month or year;
 - a month without a year: the next such month (this one included) for future statements, the last
-  one for past statements, the nearest one when the sentence has no tense; a day without a year
-  likewise;
+  one for past statements; when the sentence has no tense, the one in a year written before it in
+  the sentence ("until May 2025, with the final on May 24"), else the nearest one; a day without a
+  year likewise;
 - "N days/weeks/months/years ago" and "in N …": counted from the publication date; "N … later",
   "the next day", "that year": counted from the date mentioned before it in the article;
 - "early/mid/late 2020", "the spring of 2017": the year, since the text gives no month;
@@ -31,6 +32,15 @@ from timeline.draft.tense import Tense
 from timeline.draft.when import Span, When
 
 
+class Item(NamedTuple):
+    """A resolved expression of a sentence: where it is, what it said, what it denotes."""
+
+    start: int
+    end: int
+    mention: Mention
+    span: Span
+
+
 class Context(NamedTuple):
     """What a rule may look at besides the expression itself."""
 
@@ -39,6 +49,10 @@ class Context(NamedTuple):
     before: str  # the sentence's text before the expression
     earlier: tuple[When, ...]  # dates found before this one in the article, oldest first
     here: tuple[When, ...] = ()  # those of them in the same sentence
+    previous: Span | None = None  # the last date before this one, whole (an interval stays one)
+    written: frozenset[int] = frozenset()  # the years written out earlier in the same sentence
+    fiscal_end: int | None = None  # the month the article's fiscal years end in, when it says
+    frame: int | None = None  # the year of a date that opens the sentence ("In 2019, …", "Last year …")
 
     def published_text(self) -> str:
         """ "Tue 5 Oct 2021"."""
@@ -76,10 +90,15 @@ def month_without_year(month: int, ctx: Context, cue: str = "") -> int:
         return p.year + 1 if month <= p.month else p.year
     if cue == "this":
         return p.year
+    if ctx.frame is not None and _agrees(ctx, _order((ctx.frame, month), (p.year, p.month))):
+        return ctx.frame  # "Last year we had it drilled by the middle of October"
     if ctx.tense is Tense.FUTURE:
         return after
     if ctx.tense is Tense.PAST:
         return before
+    named = sorted(ctx.written & {before, after})
+    if len(named) == 1:
+        return named[0]
     back = (p.month - month) % 12
     return before if back <= 6 else after
 
@@ -94,6 +113,9 @@ def day_without_year(month: int, day: int, ctx: Context, weekday: int | None = N
         matching = [c for c in candidates if c is not None and c.weekday() == weekday]
         if matching:
             return min(matching, key=lambda c: abs((c - p).days))
+    framed = _valid(ctx.frame, month, day) if ctx.frame is not None else None
+    if framed is not None and _agrees(ctx, _order(framed, p)):
+        return framed
     past = [c for c in candidates if c is not None and c <= p]
     future = [c for c in candidates if c is not None and c >= p]
     if ctx.tense is Tense.FUTURE and future:
@@ -101,7 +123,25 @@ def day_without_year(month: int, day: int, ctx: Context, weekday: int | None = N
     if ctx.tense is Tense.PAST and past:
         return past[-1]
     near = list(past[-1:] + future[:1])
+    named = [c for c in near if c.year in ctx.written]
+    if len(named) == 1:  # "until May 2025, with the final on May 24"
+        return named[0]
     return min(near, key=lambda c: abs((c - p).days)) if near else None
+
+
+def _order(when: tuple[int, int] | date, published: tuple[int, int] | date) -> int:
+    """-1, 0 or 1 as ``when`` is before, on or after ``published`` (both days or both months)."""
+    first = when if isinstance(when, tuple) else (when.year, when.month, when.day)
+    second = published if isinstance(published, tuple) else (published.year, published.month, published.day)
+    return (first > second) - (first < second)
+
+
+def _agrees(ctx: Context, order: int) -> bool:
+    """A date before (-1), on (0) or after (1) the publication agrees with the tense: not after it
+    for a past statement, not before it for a future one."""
+    if ctx.tense is Tense.PAST:
+        return order <= 0
+    return ctx.tense is not Tense.FUTURE or order >= 0
 
 
 def _valid(year: int, month: int, day: int) -> date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from timeline.draft.expressions import WEEKDAYS, Mention
+from timeline.draft.expressions import HOLIDAYS, ORDINALS, WEEKDAYS, Mention
 from timeline.draft.resolve import (
     Context,
     Rule,
@@ -17,6 +17,8 @@ from timeline.draft.resolve import (
 )
 from timeline.draft.when import Span, When
 
+_ABOUT_YEAR = re.compile(r"(?i:(?:\bc\.|\bca\.|\bcirca|\babout|\baround|\bapproximately|\broughly)\s*)$")
+_ABOUT_DAY = re.compile(r"(?i:\b(?:on\s+or\s+about|circa|c\.)\s*)$")
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _HALVES = {"the first half of": (1, 6), "the second half of": (7, 12)}
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -58,7 +60,7 @@ def day_rule(mention: Mention, ctx: Context) -> Span | None:
         return None
     if last is not None:
         return Span(When.of(first), When.of(last), True, note) if last > first else None
-    return Span(When.of(first), note=note)
+    return Span(When.of(first)._replace(approximate=bool(_ABOUT_DAY.search(ctx.before))), note=note)
 
 
 def _tense(ctx: Context) -> str:
@@ -107,15 +109,16 @@ def year_rule(mention: Mention, ctx: Context) -> Span | None:
         first, last = _HALVES[mod]
         return Span(When(year, first), When(year, last), True)
     note = f'"{mention.text}": the year (the text gives no month)' if mod else None
-    return Span(When(year), note=note)
+    return Span(When(year, approximate=not mod and bool(_ABOUT_YEAR.search(ctx.before))), note=note)
 
 
 def year_range_rule(mention: Mention, ctx: Context) -> Span | None:
-    """ "1966-1969", "2015-16" (two digits: the next year only)."""
+    """ "1966-1969", "2015-16", "1966-69" (two digits: a later year in the same century, not one that
+    could be a month unless it is the next year)."""
     first, second = int(mention.parts["y"]), mention.parts["y2"]
     last = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
-    if len(second) == 2 and last != first + 1:
-        return None
+    if len(second) == 2 and last != first + 1 and (int(second) <= 12 or not first < last <= first + 30):
+        return None  # "2001-09" may be September 2001
     return Span(When(first), When(last), True) if last > first else None
 
 
@@ -126,8 +129,10 @@ def decade_rule(mention: Mention, ctx: Context) -> Span | None:
 
 
 def century_rule(mention: Mention, ctx: Context) -> Span | None:
-    """ "the 20th century" → 19XX."""
-    return Span(When(None, pattern=f"{int(mention.parts['cen']) - 1:02d}XX"))
+    """ "the 20th century", "the twentieth century" → 19XX."""
+    parts = mention.parts
+    number = int(parts["cen"]) if "cen" in parts else ORDINALS[parts["cenw"].lower()]
+    return Span(When(None, pattern=f"{number - 1:02d}XX"))
 
 
 def quarter_rule(mention: Mention, ctx: Context) -> Span | None:
@@ -140,8 +145,25 @@ def quarter_rule(mention: Mention, ctx: Context) -> Span | None:
 def weekday_rule(mention: Mention, ctx: Context) -> Span | None:
     """ "On Tuesday", "last Friday", "Sunday morning"."""
     cue = mention.parts.get("wrel", "").lower()
-    found = weekday_date(WEEKDAYS.index(mention.parts["wd"].lower()), ctx, cue)
+    weekday = WEEKDAYS.index(mention.parts["wd"].lower())
+    if "week" in mention.parts:  # "Friday week": a week after the coming Friday
+        found = weekday_date(weekday, ctx, "next") + timedelta(weeks=1)
+        return Span(
+            When.of(found), note=ctx.relative(mention, f"a week after the coming one: {found:%a %-d %b %Y}")
+        )
+    found = weekday_date(weekday, ctx, cue)
     return Span(When.of(found), note=ctx.relative(mention, f"{_tense(ctx)}: {found:%a %-d %b %Y}"))
+
+
+def holiday_rule(mention: Mention, ctx: Context) -> Span | None:
+    """ "Christmas Eve 1976", "on Bonfire Night": a holiday on a fixed day, its year as for a day."""
+    month, day = HOLIDAYS[" ".join(mention.parts["holiday"].lower().replace("’", "'").split())]
+    if "y" in mention.parts:
+        return Span(When.of(date(int(mention.parts["y"]), month, day)))
+    found = day_without_year(month, day, ctx)
+    if found is None:
+        return None
+    return Span(When.of(found), note=ctx.relative(mention, f"{_tense(ctx)}: {found:%-d %B %Y}"))
 
 
 _RELDAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
@@ -174,4 +196,5 @@ RULES: dict[str, Rule] = {
     "quarter": quarter_rule,
     "weekday": weekday_rule,
     "relday": relday_rule,
+    "holiday": holiday_rule,
 }

@@ -2,7 +2,8 @@
 
 Paragraphs are split on blank lines; inside a paragraph a line break ends a sentence unless the
 line looks hard-wrapped (long and ending inside a sentence, or followed by a lower-case word), so
-headlines, photo captions, credit lines and datelines stay sentences of their own. ``a.m.`` and
+headlines, photo captions, credit lines and datelines stay sentences of their own. A quotation that
+opens after a sentence has ended starts a sentence of its own. ``a.m.`` and
 ``p.m.`` are hidden from the segmenter (which would end a sentence at "a.m. EDT"), keeping every
 offset, so each sentence is a verbatim slice of the article.
 """
@@ -17,6 +18,7 @@ import sentencex
 _CLOCK = re.compile(r"\b([AaPp])\.([Mm])\.")
 _WRAPPED = re.compile(r"[a-z0-9,;]$")
 _WRAP_WIDTH = 40
+_QUOTE_OPENS = re.compile(r"(?<=[.!?])\s+(?=[\"“][A-Z])")
 _PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
 
 
@@ -58,9 +60,24 @@ def _segments(text: str) -> list[tuple[str, int]]:
         start = masked.find(stripped, cursor)
         if start < 0:  # the segmenter changed the text: fall back to the whole run
             return [(text, 0)]
-        found.append((text[start : start + len(stripped)], start))
+        for part, at in _at_quotations(text[start : start + len(stripped)]):
+            found.append((part, start + at))
         cursor = start + len(stripped)
     return found
+
+
+def _at_quotations(piece: str) -> list[tuple[str, int]]:
+    """A segment cut again where a sentence ends and a quotation opens (`… in May. "But it's July.`),
+    when every quotation before that point is closed."""
+    parts: list[tuple[str, int]] = []
+    begin = 0
+    for cut in _QUOTE_OPENS.finditer(piece):
+        head = piece[begin : cut.start()]
+        if head.count('"') % 2 == 0 and head.count("“") == head.count("”"):
+            parts.append((head.rstrip(), begin))
+            begin = cut.end()
+    parts.append((piece[begin:], begin))
+    return parts
 
 
 def split(text: str) -> list[Sentence]:
@@ -71,3 +88,16 @@ def split(text: str) -> list[Sentence]:
             for piece, at in _segments(run):
                 sentences.append(Sentence(" ".join(piece.split()), start + at, number))
     return sentences
+
+
+_CREDIT = re.compile(
+    r"\((?:Photo|Photograph|Picture|Image)s?\b[^)]*\)"  # (Photo by …), (Photo: …)
+    r"|\b(?:Photo|Photograph|Picture|Image)s?(?:\s+by|\s*:)\s*[A-Z]"  # Photograph: Name
+    r"|\([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+\s*/\s*[A-Z][^)]*\)"  # (Name Surname/Agency)
+    r"|©"
+)
+
+
+def caption_paragraphs(text: str) -> frozenset[int]:
+    """The numbers (as in :attr:`Sentence.paragraph`) of the paragraphs that carry a photo credit."""
+    return frozenset(n for n, p in enumerate(_PARAGRAPH.finditer(text)) if _CREDIT.search(p.group()))

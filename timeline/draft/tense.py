@@ -1,9 +1,11 @@
 """Is a dated phrase about the future (at publication time) or the past? The nearest verb decides.
 
 The rule is small on purpose: the future and past markers nearest to the date expression in its
-sentence win (``will``, ``is set to``, ``scheduled`` … against ``was``, ``said``, ``-ed`` verbs …);
-a future marker right after ``was``/``were``/``had been`` ("had been due to return in October") is
-a plan that belonged to the past, so it counts as past. None when the sentence has no marker.
+clause win (``will``, ``is set to``, ``scheduled``, ``for delivery`` … against ``was``, ``said``,
+``-ed`` verbs, ``up from`` …); a marker beyond "and", "but", "which", "since" … belongs to another
+clause and is not counted. A future marker right after ``was``/``were``/``had been`` ("had been due
+to return in October") is a plan that belonged to the past, so it counts as past. None when the
+clause has no marker.
 """
 
 from __future__ import annotations
@@ -23,18 +25,21 @@ _FUTURE = (
     r"will|['’]ll|shall|would(?!\s+have)|going\s+to|set\s+(?:to|for)|due\s+(?:to|on|in|for|at)|"
     r"scheduled|slated|planned|plans?\s+to|plans|expect(?:s|ed)?|aims?\s+to|intends?\s+to|"
     r"to\s+be\s+held|upcoming|(?:is|are)\s+to|(?:no|not)\s+later\s+than|(?:no|not)\s+earlier\s+than|"
-    r"deadline|tomorrow|next"
+    r"deadline|(?:is|are|be)\s+(?:forecast|likely)|"
+    # the present of a timetable: "pre-orders open on Friday", "the museum opens on Saturday"
+    r"(?<!\bis\s)(?<!\bwas\s)open|opens|begins|starts|closes|ends|resumes|takes\s+effect|go(?:es)?\s+on\s+sale"
 )
 _IRREGULAR = (
     "was were had did said told began came went took made saw won lost left flew led met sent spent held"
     " fell rose became brought built bought caught chose drew drove fought found gave got grew kept knew"
-    " ran sat shot sold spoke stood struck thought threw wrote ago last yesterday earlier"
+    " ran sat shot sold spoke stood struck thought threw wrote"
 )
 _NOT_PAST = frozenset(
     ["scheduled", "slated", "planned", "expected", "need", "speed", "seed", "feed", "red", "bed", "hundred"]
 )
 _MARKER = re.compile(
-    rf"\b(?P<future>{_FUTURE})\b|\b(?P<past>{'|'.join(_IRREGULAR.split())}|[a-z]{{2,}}ed)\b", re.IGNORECASE
+    rf"\b(?P<future>{_FUTURE})\b|\b(?P<past>{'|'.join(_IRREGULAR.split())}|[a-z]{{2,}}ed|(?:up|down)\s+from)\b",
+    re.IGNORECASE,
 )
 _DETERMINER = re.compile(
     r"\b(?:a|an|the|this|that|its|their|his|her|our|my|your|best|well|newly)\s+$", re.IGNORECASE
@@ -42,35 +47,100 @@ _DETERMINER = re.compile(
 _OWN = (
     (
         re.compile(
-            r"\b(?:later\s+(?:this|in|today|tonight)|next|tomorrow|coming|from\s+now|upcoming)\b|^in\s+\S+\s+(?:day|week|fortnight|month|year)s?\b",
+            r"\b(?:later\s+(?:this|in|today|tonight)|(?<!the\s)next|tomorrow|coming|from\s+now|upcoming)\b",
             re.IGNORECASE,
         ),
         "future",
     ),
     (re.compile(r"\b(?:last|ago|yesterday|earlier|previous)\b", re.IGNORECASE), "past"),
 )
+# A marker on the far side of one of these belongs to another clause ("…, but the company warns…").
+# "and"/"but" before a preposition ("…, and for the full year in March") share the verb before them.
+_BOUNDARY = re.compile(
+    r"\b(?:and|but)\b(?!\s+(?:for|in|on|at|by|from|to|until|with|then|again|also|later|earlier)\b)"
+    r"|\b(?:while|whereas|who|which|whose|since|because|although|though)\b|;"
+)
+_LEADS_AHEAD = re.compile(r"(?i:\bfor\s+(?:delivery|shipment|loading)\s+(?:in|on|by)\s+)$")
+_DEADLINE = re.compile(r"(?i:\b(?:until|till|through|by)\s+)$")
+_PERFECT = re.compile(r"(?i:\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b[^,;]*)$")
+_REPORTING = frozenset(["said", "says", "told", "tells", "added", "wrote", "reported", "stated"])
+_GOVERNS = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:on|in|at|late|early|last|this)?\s*"
+)  # "said on", "told reporters on"
+_SUBJECT_GAP = re.compile(r"\s+(?:alone\s+|itself\s+)?")
+_PREPOSITION = re.compile(
+    r"(?i:\b(?:in|on|at|by|from|since|until|till|during|before|after|for|of|to|through)\s+)$"
+)
+_LEADING = re.compile(r"(?i:(?:in|on|at|by|from|since|until|during|for)\b)")
+_OWN_SINCE = re.compile(r"\bsince\s*$")
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+def _skipped(marker: re.Match[str], sentence: str, start: int) -> bool:
+    """A past marker that is no verb of the statement ("the red", "a newly built", "is expected"),
+    or a reporting verb that does not govern the date ("will land on Monday, NASA said": the
+    saying is past, the landing is not; "said on Monday" does govern it)."""
+    word, before = marker.group().lower(), sentence[: marker.start()]
+    if word in _REPORTING and not (
+        marker.end() <= start and _GOVERNS.fullmatch(sentence, marker.end(), start)
+    ):
+        return True
+    return bool(marker["past"]) and (
+        word in _NOT_PAST or bool(_DETERMINER.search(before)) or bool(_PASSIVE.search(before))
+    )
+
+
+def _between(sentence: str, marker: re.Match[str], start: int, end: int) -> tuple[int, int]:
+    """The text between a marker and the date, less the date's own "since"."""
+    if marker.start() >= end:
+        return end, marker.start()
+    own = _OWN_SINCE.search(sentence, marker.end(), start)
+    return marker.end(), own.start() if own else start
+
+
+def _governed(sentence: str, start: int, end: int) -> bool:
+    """True when a preposition introduces the date ("on Monday", "in December"): it is no subject."""
+    return bool(_PREPOSITION.search(sentence[:start]) or _LEADING.match(sentence, start, end))
+
+
 def tense(sentence: str, start: int, end: int) -> Tense | None:
     """The tense of the statement whose date expression is ``sentence[start:end]``: the
-    expression's own ("later this month", "yesterday"), else that of the nearest marker."""
+    expression's own ("later this month", "yesterday", "for delivery in October"), else that of the
+    nearest marker in the same clause; a deadline ("until Thursday") of a statement with no tense
+    or in the present perfect ("has cancelled all crossings until Thursday") is ahead."""
     for pattern, own in _OWN:
         if pattern.search(sentence[start:end]):
             return Tense(own)
+    before = sentence[:start]
+    if _LEADS_AHEAD.search(before):
+        return Tense.FUTURE
+    found = _nearest(sentence, start, end)
+    if _DEADLINE.search(before) and (found is None or (found is Tense.PAST and _PERFECT.search(before))):
+        return Tense.FUTURE
+    return found
+
+
+def _nearest(sentence: str, start: int, end: int) -> Tense | None:
+    """The tense of the marker nearest to ``sentence[start:end]`` in its clause."""
     best: tuple[int, Tense] | None = None
     for marker in _MARKER.finditer(sentence):
-        if start <= marker.start() < end:
+        if start <= marker.start() < end or _skipped(marker, sentence, start):
             continue
-        word = marker.group().lower()
-        before = sentence[: marker.start()]
-        if marker["past"] and (word in _NOT_PAST or _DETERMINER.search(before) or _PASSIVE.search(before)):
+        if _BOUNDARY.search(sentence, *_between(sentence, marker, start, end)):
             continue
         kind = Tense.FUTURE if marker["future"] else Tense.PAST
         if kind is Tense.FUTURE and _PAST_PLAN.search(sentence[: marker.start()]):
             kind = Tense.PAST
-        distance = start - marker.end() if marker.end() <= start else marker.start() - end
+        # a verb before the date governs it more often than one after ("who received units on
+        # Monday will be allowed"): markers after the date count only when none comes before,
+        # unless the date is the verb's subject ("suggests December will be colder")
+        if marker.end() <= start:
+            distance = start - marker.end()
+        elif _SUBJECT_GAP.fullmatch(sentence, end, marker.start()) and not _governed(sentence, start, end):
+            distance = 0
+        else:
+            distance = 10_000 + marker.start() - end
         if best is None or distance < best[0]:
             best = (distance, kind)
     return None if best is None else best[1]

@@ -14,6 +14,7 @@ class When(NamedTuple):
     day: int | None = None
     moment: datetime | None = None  # aware, for a time of day with its zone
     pattern: str | None = None  # "197X", "19XX"
+    approximate: bool = False  # "c. 1720", "on or about June 3, 2016": EDTF "~"
 
     @classmethod
     def of(cls, value: date) -> When:
@@ -53,7 +54,7 @@ class When(NamedTuple):
             text += f"-{self.month:02d}"
         if self.day is not None:
             text += f"-{self.day:02d}"
-        return text
+        return text + ("~" if self.approximate else "")
 
 
 class Span(NamedTuple):

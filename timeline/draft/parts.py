@@ -1,0 +1,106 @@
+"""Parts of a year: quarters, halves and the first or last months of a year, fiscal years, seasons
+named without a year, and "the 5th of this month".
+
+- "the third quarter" with no year: the last such quarter over for past statements, the next one
+  not yet over for future ones; nothing when that is in doubt (see :func:`_by_tense`); "of next
+  year" gives it;
+- "the first nine months of the year", "the second half of next year": those months;
+- "fiscal 2020", "FY21": the twelve months that end in that year's fiscal year-end month, when the
+  article says which month that is ("whose fiscal year ends on June 30": July 2019 to June 2020);
+  otherwise nothing, since fiscal years end in different months;
+- "in the autumn": the season's year, by tense as for quarters (a winter is its three months);
+- "the 5th of this/last/next month": that day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.draft.expressions import FISCAL_DEFINITION, NUMBERS, Mention
+from timeline.draft.resolve import Context, month_number, shift_month
+from timeline.draft.tense import Tense
+from timeline.draft.when import Span, When
+
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SHIFT = {"this": 0, "the": 0, "last": -1, "next": 1}
+
+
+def fiscal_year_end(text: str) -> int | None:
+    """The month a fiscal year ends in, when the article says so (the first such statement)."""
+    found = FISCAL_DEFINITION.search(text)
+    return month_number(found["fm"]) if found else None
+
+
+def _months(year: int, first: int, last: int) -> Span:
+    return Span(When(year, first), When(year, last), True)
+
+
+def quarter_rule(mention: Mention, ctx: Context) -> Span | None:
+    """ "the third quarter", "the first quarter of next year"."""
+    quarter = _QUARTERS[mention.parts["qn"].lower()]
+    first, last, p = quarter * 3 - 2, quarter * 3, ctx.published
+    if "qrel" in mention.parts:
+        return _months(p.year + _SHIFT[mention.parts["qrel"].lower()], first, last)
+    year = _by_tense(first, last, p, ctx.tense)
+    return None if year is None else _months(year, first, last)
+
+
+def _by_tense(first: int, last: int, published: date, mood: Tense | None) -> int | None:
+    """The year of a part of the year (months ``first`` to ``last``, within one year) named without
+    one: for a past statement the last one over, for a future one the next one not over. Silent
+    when that is in doubt: a past statement while the part is under way, a future one just after
+    it ended ("will report results for the third quarter" in October), or no tense."""
+    month, year = published.month, published.year
+    if mood is Tense.PAST and not first <= month <= last:
+        return year if month > last else year - 1
+    if mood is Tense.FUTURE and not last < month <= last + 3:
+        return year if month <= last else year + 1
+    return None
+
+
+def months_rule(mention: Mention, ctx: Context) -> Span | None:
+    """ "the first nine months of the year", "the last three months of 2020", "the second half of
+    next year"."""
+    parts = mention.parts
+    year = int(parts["y"]) if "y" in parts else ctx.published.year + _SHIFT[parts["mrel"].lower()]
+    if "half" in parts:
+        return _months(year, 1, 6) if parts["half"].lower() == "first" else _months(year, 7, 12)
+    count = parts["count"].lower()
+    number = int(count) if count.isdigit() else NUMBERS[count]
+    return _months(year, 1, number) if parts["edge"].lower() == "first" else _months(year, 13 - number, 12)
+
+
+def fiscal_rule(mention: Mention, ctx: Context) -> Span | None:
+    """ "fiscal 2020" when the article gives the fiscal year-end month."""
+    if ctx.fiscal_end is None:
+        return None
+    digits = mention.parts["fy"]
+    year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+    note = f'"{mention.text}": the fiscal year that ends in {date(2000, ctx.fiscal_end, 1):%B} {year}'
+    if ctx.fiscal_end == 12:
+        return Span(When(year), note=note)
+    start_year, start_month = shift_month(year, ctx.fiscal_end, -11)
+    return Span(When(start_year, start_month), When(year, ctx.fiscal_end), True, note)
+
+
+def season_rule(mention: Mention, ctx: Context) -> Span | None:
+    """ "in the autumn", "during the summer": by tense, as for quarters; a winter (December to
+    February) is its three months."""
+    start, p = _SEASON_START[mention.parts["season"].lower()], ctx.published
+    note = ctx.relative(mention, "the season, to the year")
+    if start < 12:
+        year = _by_tense(start, start + 2, p, ctx.tense)
+        return None if year is None else Span(When(year), note=note)
+    shifted = date(p.year + 1, 1, 1) if p.month == 12 else p  # a winter counted in its January's year
+    year = _by_tense(1, 2, shifted, ctx.tense)
+    return None if year is None else Span(When(year - 1, 12), When(year, 2), True, note)
+
+
+def nth_rule(mention: Mention, ctx: Context) -> Span | None:
+    """ "the 5th of this month"."""
+    year, month = shift_month(ctx.published.year, ctx.published.month, _SHIFT[mention.parts["nrel"].lower()])
+    try:
+        return Span(When.of(date(year, month, int(mention.parts["d"]))), note=ctx.relative(mention))
+    except ValueError:
+        return None
