@@ -37,6 +37,7 @@ SETS = (
     ("held-out 2 (written after the first tuning)", DATA / "heldout2.yaml", DATA / "heldout2"),
     ("held-out 3 (written after the second tuning)", DATA / "heldout3.yaml", DATA / "heldout3"),
     ("held-out 4 (written after the third tuning)", DATA / "heldout4.yaml", DATA / "heldout4"),
+    ("held-out 5 (written after the fourth tuning)", DATA / "heldout5.yaml", DATA / "heldout5"),
 )
 
 

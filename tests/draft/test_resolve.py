@@ -14,6 +14,7 @@ TUE_14_FEB_2023 = "2023-02-14"
 WED_9_OCT_2024 = "2024-10-09"
 TUE_5_MAR_2024 = "2024-03-05"
 TUE_30_NOV_2021 = "2021-11-30"
+WED_30_OCT_2024 = "2024-10-30"
 THU_13_MAY_2021 = "2021-05-13"
 SUN_17_OCT_2021 = "2021-10-17"
 
@@ -200,6 +201,18 @@ RULES = [
     # "today" for "nowadays", and a year before a verb in the plural
     ("The building that stands today dates from the 1790s.", "2023-09-14", ["179X"]),
     ("An insurance policy of 1793 describes it.", "2023-09-14", ["1793"]),
+    # "since" looks back; "predicted", "the contract for", plural timetable verbs look ahead
+    ("The reservoir has been held at its old level since July.", "2024-04-17", ["2023-07"]),
+    ("Forecasters predicted colder weather in early November.", WED_30_OCT_2024, ["2024-11"]),
+    ("The contract for November rose 6.1%.", WED_30_OCT_2024, ["2024-11"]),
+    ("Talks resume on Friday.", WED_30_OCT_2024, ["2024-11-01"]),
+    # more forms
+    ("Regulars held a party this past weekend.", "2022-08-18", ["2022-08-13/2022-08-14"]),
+    ("The first-quarter 2025 contract rose 3.2%.", WED_30_OCT_2024, ["2025-01/2025-03"]),
+    ("The board meets on the first Tuesday of May.", "2024-04-17", ["2024-05-07"]),
+    ("They opened the bakery in '98.", "2022-08-18", ["1998"]),
+    ("Demand was weak in the first half.", WED_30_OCT_2024, ["2024-01/2024-06"]),
+    ("Through the '60s and '70s, the diner was full.", "2023-11-10", ["196X/197X"]),
 ]
 
 
@@ -285,6 +298,9 @@ NOT_DATES = [
     "Marchers lead the parade.",
     "It was nearly December.",  # "nearly" is no "early"
     "2000 seats were added.",
+    "Its rye bread is baked every Tuesday and Friday.",
+    "The funeral is at the church on Monday.",  # no tense: this Monday or last?
+    "The union called a strike for Oct. 12-14.",  # a year ago, or in a week? The text would say
 ]
 
 

@@ -113,7 +113,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "quarter",
-            rf"(?:\bQ(?P<q>[1-4])|(?i:the\s+(?P<qn>first|second|third|fourth)\s+quarter\s+of))\s+{_year('y')}",
+            rf"(?:\bQ(?P<q>[1-4])|(?i:(?:the\s+)?(?P<qn>first|second|third|fourth)(?:\s+quarter\s+of|-quarter)))"
+            rf"\s+{_year('y')}",
         ),
         ("year", rf"(?:{_MOD})?(?<![\w$£€#.,/:]){_year('y')}(?:['’]s)?(?![\w%/:-]|[.,]\d)"),
         (
@@ -125,6 +126,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?i:the\s+(?:(?P<edge>first|last)\s+(?P<count>{_COUNTS})\s+months|(?P<half>first|second)\s+half)"
             rf"\s+of\s+(?:(?P<mrel>this|last|next|the)\s+year\b|{_year('y')}))",
         ),
+        ("half", r"(?i:the\s+(?P<half>first|second)\s+half)\b(?!\s+of\b)"),
+        (
+            "nthday",
+            rf"(?i:the\s+(?P<nth>first|second|third|fourth|last)\s+){_WEEKDAY}\s+(?i:of|in)\s+{_month('m')}"
+            rf"(?:,?\s+{_year('y')})?",
+        ),
+        ("shortyear", r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’]?s\b)"),
         (
             "fiscal",
             r"(?:(?i:\b(?:fiscal|financial)\s+(?:year\s+)?)|\bFY\s?)(?P<fy>(?:19|20)\d\d|\d\d)\b(?![/-]\d)",
@@ -151,7 +159,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "period",
             r"(?i:(?:(?P<pmod>earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
-            r"the\s+middle\s+of)\s+)?(?P<prel>this|last|next|the\s+previous|the\s+following|that|the\s+same|"
+            r"the\s+middle\s+of)\s+)?(?P<prel>this(?:\s+past)?|last|next|the\s+previous|the\s+following|that|the\s+same|"
             r"the\s+next(?=\s+(?:morning|afternoon|evening|night)))\s+"
             r"(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter|day|morning|afternoon|evening|night))\b",
         ),
@@ -251,6 +259,7 @@ FISCAL_END_WORDS = (
 )
 FISCAL_END = re.compile(FISCAL_END_WORDS + "$")
 FISCAL_DEFINITION = re.compile(FISCAL_END_WORDS + r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _month("fm"))
+_SHORT_YEAR_CUES = re.compile(r"(?i:\b(?:in|since|from|of|by|until|till|during)\s+)$")
 _SEASON_CUES = frozenset(
     ["in", "during", "over", "for", "by", "until", "till", "through", "throughout", "since"]
 )
@@ -258,6 +267,7 @@ _NOWADAYS = re.compile(r"(?i:\b(?:stands?|remains?|survives?|exists?|still)\s+)$
 _THAN = re.compile(r"\s+than\b")
 _THAN_BEFORE = re.compile(r"(?i:\bthan\s+)$")
 _THE_LAST = re.compile(r"(?i:\bthe\s+(?:very\s+)?)$")
+_EVERY = re.compile(r"(?i:\b(?:every|each)\s+(?:other\s+)?(?:\w+\s+and\s+)?)$")  # "every Tuesday and Friday"
 _NOT_WEEKDAY = re.compile(r"(?:Black|Good|Cyber|Super|Ash|Holy|Palm|Easter|Bloody|Man)\s+$")
 
 
@@ -287,13 +297,15 @@ def _plausible(kind: str, sentence: str, match: re.Match[str], latest_year: int)
         return False  # "a week later than last year": a comparison, not a date
     if kind in ("mdy", "dmy", "month") and FISCAL_END.search(before):
         return False  # "whose fiscal year ends on June 30": every year, not a date
+    if kind == "shortyear":
+        return bool(_SHORT_YEAR_CUES.search(before))  # "in '98", not a quotation mark before a number
     if kind == "season":
         cue = re.search(r"([A-Za-z]+)\s*$", before)
         return cue is not None and cue.group(1).lower() in _SEASON_CUES
     if kind == "period" and (parts.get("prel") or "").lower() == "last" and _THE_LAST.search(before):
         return False  # "the last day of the consultation", "over the last year": no date
     if kind == "weekday":
-        return not _NOT_WEEKDAY.search(before)
+        return not (_NOT_WEEKDAY.search(before) or _EVERY.search(before))
     if kind == "offset" and (parts.get("dir") or "").lower() in (
         "before",
         "after",

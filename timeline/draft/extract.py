@@ -33,6 +33,9 @@ _RULES: dict[str, Rule] = {
     "fiscal": parts.fiscal_rule,
     "season": parts.season_rule,
     "nth": parts.nth_rule,
+    "half": parts.half_rule,
+    "nthday": parts.nth_weekday_rule,
+    "shortyear": parts.short_year_rule,
 }
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:(?i:in|during)\s+)?")  # what may come before a framing year
 _COUNTED = frozenset(["period", "offset"])  # dates counted from another: checked against the tense
@@ -85,6 +88,7 @@ def _resolve(sentence: Sentence, article: _Article) -> tuple[list[Item], list[ex
             frozenset(written),
             article.fiscal_end,
             frame[0] if frame else None,
+            sentence.paragraph in article.captions,
         )
         span = _RULES[mention.kind](mention, ctx)
         if "y" in mention.parts:

@@ -9,15 +9,17 @@ named without a year, and "the 5th of this month".
   article says which month that is ("whose fiscal year ends on June 30": July 2019 to June 2020);
   otherwise nothing, since fiscal years end in different months;
 - "in the autumn": the season's year, by tense as for quarters (a winter is its three months);
-- "the 5th of this/last/next month": that day.
+- "the 5th of this/last/next month": that day; "the first Tuesday of May": that day;
+- "the first half" with no year, by tense as for quarters; "in '98": 1998.
 """
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
-from timeline.draft.expressions import FISCAL_DEFINITION, NUMBERS, Mention
-from timeline.draft.resolve import Context, month_number, shift_month
+from timeline.draft.expressions import FISCAL_DEFINITION, NUMBERS, WEEKDAYS, Mention
+from timeline.draft.resolve import Context, month_number, month_without_year, shift_month
 from timeline.draft.tense import Tense
 from timeline.draft.when import Span, When
 
@@ -69,6 +71,36 @@ def months_rule(mention: Mention, ctx: Context) -> Span | None:
     count = parts["count"].lower()
     number = int(count) if count.isdigit() else NUMBERS[count]
     return _months(year, 1, number) if parts["edge"].lower() == "first" else _months(year, 13 - number, 12)
+
+
+def half_rule(mention: Mention, ctx: Context) -> Span | None:
+    """ "in the first half" with no year: by tense, as for quarters."""
+    first, last = (1, 6) if mention.parts["half"].lower() == "first" else (7, 12)
+    year = _by_tense(first, last, ctx.published, ctx.tense)
+    return None if year is None else _months(year, first, last)
+
+
+def nth_weekday_rule(mention: Mention, ctx: Context) -> Span | None:
+    """ "the first Tuesday of May", "the last Friday in June 2024"."""
+    parts = mention.parts
+    month = month_number(parts["m"])
+    year = int(parts["y"]) if "y" in parts else month_without_year(month, ctx)
+    weekday = WEEKDAYS.index(parts["wd"].lower())
+    days = [
+        d
+        for d in range(1, calendar.monthrange(year, month)[1] + 1)
+        if date(year, month, d).weekday() == weekday
+    ]
+    nth = parts["nth"].lower()
+    day = days[-1] if nth == "last" else days[_QUARTERS[nth] - 1]
+    return Span(When.of(date(year, month, day)), note=ctx.relative(mention) if "y" not in parts else None)
+
+
+def short_year_rule(mention: Mention, ctx: Context) -> Span | None:
+    """ "in '98": the year of that century that is not after the publication year."""
+    digits, now = int(mention.parts["yy"]), ctx.published.year
+    year = now - now % 100 + digits
+    return Span(When(year if year <= now else year - 100), note=ctx.relative(mention))
 
 
 def fiscal_rule(mention: Mention, ctx: Context) -> Span | None:

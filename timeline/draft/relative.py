@@ -31,7 +31,7 @@ def _this_month_in_sentence(ctx: Context) -> When | None:
 def period_rule(mention: Mention, ctx: Context) -> Span | None:
     """This/last/next week, month, year or season; earlier/later this month; that day, that year."""
     unit = _words(mention.parts["unit"])
-    relation = _words(mention.parts.get("prel", "this"))
+    relation = _words(mention.parts.get("prel", "this")).replace("this past", "last")  # "this past weekend"
     p = ctx.published
     if relation in _ANAPHORIC:
         return _anaphoric_period(mention, ctx, unit, _ANAPHORIC[relation])

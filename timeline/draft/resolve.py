@@ -53,6 +53,7 @@ class Context(NamedTuple):
     written: frozenset[int] = frozenset()  # the years written out earlier in the same sentence
     fiscal_end: int | None = None  # the month the article's fiscal years end in, when it says
     frame: int | None = None  # the year of a date that opens the sentence ("In 2019, …", "Last year …")
+    pictured: bool = False  # the sentence is a photo caption: what it shows has happened
 
     def published_text(self) -> str:
         """ "Tue 5 Oct 2021"."""
@@ -119,9 +120,9 @@ def day_without_year(month: int, day: int, ctx: Context, weekday: int | None = N
     past = [c for c in candidates if c is not None and c <= p]
     future = [c for c in candidates if c is not None and c >= p]
     if ctx.tense is Tense.FUTURE and future:
-        return future[0]
+        return None if _a_year_off(future[0], past[-1:], p) else future[0]
     if ctx.tense is Tense.PAST and past:
-        return past[-1]
+        return None if _a_year_off(past[-1], future[:1], p) and not ctx.pictured else past[-1]
     near = list(past[-1:] + future[:1])
     named = [c for c in near if c.year in ctx.written]
     if len(named) == 1:  # "until May 2025, with the final on May 24"
@@ -142,6 +143,13 @@ def _agrees(ctx: Context, order: int) -> bool:
     if ctx.tense is Tense.PAST:
         return order <= 0
     return ctx.tense is not Tense.FUTURE or order >= 0
+
+
+def _a_year_off(chosen: date, other: list[date], published: date) -> bool:
+    """True when the tense picks a day nearly a year away though the same day in the other
+    direction is weeks away ("a strike called for Nov. 12-14" on 30 October): the text would have
+    given the year, so the tense is in doubt."""
+    return bool(other) and abs((chosen - published).days) > 300 and abs((other[0] - published).days) < 60
 
 
 def _valid(year: int, month: int, day: int) -> date | None:

@@ -90,10 +90,13 @@ def month_year_rule(mention: Mention, ctx: Context) -> Span | None:
 
 
 def month_rule(mention: Mention, ctx: Context) -> Span | None:
-    """ "in December", "last March", "mid-March": a month without a year."""
+    """ "in December", "last March", "mid-March": a month without a year; one used as an adjective
+    ("set a January trial date") takes no tense from the verb (the nearest January)."""
     month = month_number(mention.parts["m"])
     cue = re.search(r"(\w+)[\s-]*$", ctx.before)
     word = cue.group(1).lower() if cue and not _mod(mention) else ""
+    if word in ("a", "an"):
+        ctx = ctx._replace(tense=None)
     year = month_without_year(month, ctx, word if word in ("last", "next", "this") else "")
     return Span(When(year, month), note=ctx.relative(mention, f"{_tense(ctx)}: {_month_name(month)} {year}"))
 
@@ -151,6 +154,8 @@ def weekday_rule(mention: Mention, ctx: Context) -> Span | None:
         return Span(
             When.of(found), note=ctx.relative(mention, f"a week after the coming one: {found:%a %-d %b %Y}")
         )
+    if ctx.tense is None and cue not in ("last", "next", "this"):
+        return None
     found = weekday_date(weekday, ctx, cue)
     return Span(When.of(found), note=ctx.relative(mention, f"{_tense(ctx)}: {found:%a %-d %b %Y}"))
 

@@ -25,6 +25,7 @@ _POSTPONED = re.compile(r"(?i:\b(?:put\s+off|postponed|delayed|deferred|pushed\s
 _MONTHS_TO = re.compile(
     r"(?i:\bthe\s+(?P<n>three|six|nine|twelve|\d{1,2})\s+months\s+(?:ended|ending|to|through)\s+)$"
 )
+_THROUGHOUT = re.compile(r"\W*Through\s+")  # "Through the '60s and '70s, …": during them
 _WEEK_OF = re.compile(r"(?i:\bthe\s+week\s+(?:of|beginning|starting|commencing)\s+)$")
 _NEGATED = re.compile(r"(?i:\b(?:not|never)\b|n['’]t\b)")
 
@@ -92,7 +93,7 @@ def _opened(before: str, span: Span) -> Span:
     if _WEEK_OF.search(before) and not span.interval and span.start is not None and span.start.date:
         monday = span.start.date - timedelta(days=span.start.date.weekday())
         return Span(When.of(monday), When.of(monday + timedelta(days=6)), True, span.note)
-    if (found := _BEFORE.search(before)) and point is not None:
+    if (found := _BEFORE.search(before)) and point is not None and not _THROUGHOUT.fullmatch(before):
         word = found.group().split()[0].lower()
         if not (word in ("until", "till") and (_NEGATED.search(before) or _POSTPONED.search(before))):
             return Span(None, point, True, span.note)

@@ -1,11 +1,15 @@
-"""Is a dated phrase about the future (at publication time) or the past? The nearest verb decides.
+"""Is a dated phrase about the future (at publication time) or the past? The verbs near it decide.
 
-The rule is small on purpose: the future and past markers nearest to the date expression in its
-clause win (``will``, ``is set to``, ``scheduled``, ``for delivery`` … against ``was``, ``said``,
-``-ed`` verbs, ``up from`` …); a marker beyond "and", "but", "which", "since" … belongs to another
-clause and is not counted. A future marker right after ``was``/``were``/``had been`` ("had been due
-to return in October") is a plan that belonged to the past, so it counts as past. None when the
-clause has no marker.
+The rules are small on purpose. A date's own words decide first ("later this month", "last
+week", "for delivery in October"; "since" looks back). Otherwise the tense markers of its clause
+count (``will``, ``is set to``, ``scheduled``, ``predicted``, the timetable present "opens" …
+against ``was``, ``-ed`` verbs, ``up from`` …): the nearest one before the date, else the nearest
+after it, unless the date is the subject of the verb after it ("December will be colder"). A
+marker beyond ", and", "but", "which", "since" … belongs to another clause; "said" counts only
+for a date right after it ("said on Monday", not "will land on Monday, NASA said"). A future
+marker right after ``was``/``were``/``had been`` ("had been due to return in October") is a plan
+that belonged to the past. A deadline ("until Thursday") with no tense, or after a present
+perfect ("has cancelled all crossings until Thursday"), looks ahead. None when nothing tells.
 """
 
 from __future__ import annotations
@@ -23,22 +27,24 @@ class Tense(Enum):
 
 _FUTURE = (
     r"will|['’]ll|shall|would(?!\s+have)|going\s+to|set\s+(?:to|for)|due\s+(?:to|on|in|for|at)|"
-    r"scheduled|slated|planned|plans?\s+to|plans|expect(?:s|ed)?|aims?\s+to|intends?\s+to|"
+    r"scheduled|slated|planned|plans?\s+to|plans|expect(?:s|ed)?|predict(?:s|ed)?|aims?\s+to|intends?\s+to|"
     r"to\s+be\s+held|upcoming|(?:is|are)\s+to|(?:no|not)\s+later\s+than|(?:no|not)\s+earlier\s+than|"
     r"deadline|(?:is|are|be)\s+(?:forecast|likely)|"
     # the present of a timetable: "pre-orders open on Friday", "the museum opens on Saturday"
-    r"(?<!\bis\s)(?<!\bwas\s)open|opens|begins|starts|closes|ends|resumes|takes\s+effect|go(?:es)?\s+on\s+sale"
+    r"(?<!\bis\s)(?<!\bwas\s)open|opens|begins|starts|closes|ends|resumes?|takes\s+effect|go(?:es)?\s+on\s+sale"
 )
 _IRREGULAR = (
     "was were had did said told began came went took made saw won lost left flew led met sent spent held"
     " fell rose became brought built bought caught chose drew drove fought found gave got grew kept knew"
     " ran sat shot sold spoke stood struck thought threw wrote"
 )
-_NOT_PAST = frozenset(
-    ["scheduled", "slated", "planned", "expected", "need", "speed", "seed", "feed", "red", "bed", "hundred"]
-)
+_NOT_PAST = frozenset([
+    "scheduled", "slated", "planned", "expected", "predicted", "need", "speed", "seed", "feed", "red", "bed",
+    "hundred",
+])  # fmt: skip
 _MARKER = re.compile(
-    rf"\b(?P<future>{_FUTURE})\b|\b(?P<past>{'|'.join(_IRREGULAR.split())}|[a-z]{{2,}}ed|(?:up|down)\s+from)\b",
+    rf"\b(?P<future>{_FUTURE})\b|\b(?P<past>{'|'.join(_IRREGULAR.split())}|[a-z]{{2,}}ed|(?:up|down)\s+from|"
+    r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)set(?=\s+(?:a|an|the|its|his|her|their)\b))\b",  # "set a date"
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(
@@ -54,19 +60,21 @@ _OWN = (
     ),
     (re.compile(r"\b(?:last|ago|yesterday|earlier|previous)\b", re.IGNORECASE), "past"),
 )
-# A marker on the far side of one of these belongs to another clause ("…, but the company warns…").
-# "and"/"but" before a preposition ("…, and for the full year in March") share the verb before them.
+# A marker on the far side of one of these belongs to another clause ("…, but the company warns…");
+# a bare "and" often joins nouns ("an actress and film director docked"), so only ", and" counts,
+# and not before a preposition ("…, and for the full year in March" shares the verb before it).
 _BOUNDARY = re.compile(
-    r"\b(?:and|but)\b(?!\s+(?:for|in|on|at|by|from|to|until|with|then|again|also|later|earlier)\b)"
+    r"(?:,\s*and|\bbut)\b(?!\s+(?:for|in|on|at|by|from|to|until|with|then|again|also|later|earlier)\b)"
     r"|\b(?:while|whereas|who|which|whose|since|because|although|though)\b|;"
 )
-_LEADS_AHEAD = re.compile(r"(?i:\bfor\s+(?:delivery|shipment|loading)\s+(?:in|on|by)\s+)$")
+_LEADS_AHEAD = re.compile(
+    r"(?i:\bfor\s+(?:delivery|shipment|loading)\s+(?:in|on|by)\s+|\bcontracts?\s+for\s+)$"
+)  # "wheat for delivery in October", "the contract for November"
+_SINCE = re.compile(r"(?i:\bsince\s+(?:early\s+|mid-?\s*|late\s+)?)$")
 _DEADLINE = re.compile(r"(?i:\b(?:until|till|through|by)\s+)$")
 _PERFECT = re.compile(r"(?i:\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b[^,;]*)$")
 _REPORTING = frozenset(["said", "says", "told", "tells", "added", "wrote", "reported", "stated"])
-_GOVERNS = re.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:on|in|at|late|early|last|this)?\s*"
-)  # "said on", "told reporters on"
+_GOVERNS = re.compile(r"\s+(?:\w+\s+){0,3}?(?:on|in|at|late|early|last|this)?\s*")  # "told a meeting on"
 _SUBJECT_GAP = re.compile(r"\s+(?:alone\s+|itself\s+)?")
 _PREPOSITION = re.compile(
     r"(?i:\b(?:in|on|at|by|from|since|until|till|during|before|after|for|of|to|through)\s+)$"
@@ -115,6 +123,8 @@ def tense(sentence: str, start: int, end: int) -> Tense | None:
     before = sentence[:start]
     if _LEADS_AHEAD.search(before):
         return Tense.FUTURE
+    if _SINCE.search(before):
+        return Tense.PAST  # "held at its old level since July": since looks back
     found = _nearest(sentence, start, end)
     if _DEADLINE.search(before) and (found is None or (found is Tense.PAST and _PERFECT.search(before))):
         return Tense.FUTURE
