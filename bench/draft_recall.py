@@ -38,6 +38,7 @@ SETS = (
     ("held-out 3 (written after the second tuning)", DATA / "heldout3.yaml", DATA / "heldout3"),
     ("held-out 4 (written after the third tuning)", DATA / "heldout4.yaml", DATA / "heldout4"),
     ("held-out 5 (written after the fourth tuning)", DATA / "heldout5.yaml", DATA / "heldout5"),
+    ("held-out 6 (written blind, in the style of real news)", DATA / "heldout6.yaml", DATA / "heldout6"),
 )
 
 
