@@ -16,6 +16,7 @@ from timeline.index import Index
 
 STATUSES = ("happened", "planned", "cancelled")
 ACTOR_KINDS = ("person", "organisation", "spacecraft", "animal", "other")
+MEDIA_KINDS = ("image", "video", "audio", "page")
 
 
 class Tag(NamedTuple):
@@ -60,6 +61,16 @@ class Citation(NamedTuple):
     note: str | None = None
 
 
+class Media(NamedTuple):
+    """A picture, sound, video or page shown with an event, with its caption and credit."""
+
+    url: str
+    kind: str  # one of MEDIA_KINDS
+    caption: str | None = None
+    credit: str | None = None
+    alt: str | None = None  # what an image shows, for people who cannot see it (required for images)
+
+
 class Event(NamedTuple):
     """One dated happening (or plan), with the sources that report it."""
 
@@ -79,6 +90,7 @@ class Event(NamedTuple):
     outcome: str | None = None
     added: FlexDate | None = None  # when the event was added to the timeline (a day or an instant)
     updated: FlexDate | None = None  # when it was last changed in a way readers should know
+    media: tuple[Media, ...] = ()
 
     @property
     def lo(self) -> int:

@@ -55,6 +55,7 @@ def test_event_shape(client: FlaskClient) -> None:
         "updated",
         "url",
         "citations",
+        "media",
     ]
     assert event["date"] == "2021-10-17T04:35Z"
     assert event["start"] == "2021-10-17T04:35Z"

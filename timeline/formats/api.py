@@ -49,6 +49,7 @@ def event_json(timeline: Timeline, event: Event, permalink: Callable[[str], str]
         "updated": event.updated.iso() if event.updated else None,
         "url": permalink(event.id),
         "citations": [_citation(timeline, c.source, c.quote, c.note) for c in event.citations],
+        "media": [m._asdict() for m in event.media],
     }
 
 

@@ -21,7 +21,7 @@ from timeline.load.archive import Archive
 from timeline.load.document import Document
 from timeline.load.problems import Problem
 from timeline.load.yamlread import Path as DocPath
-from timeline.model import Actor, Citation, Event, Source, Tag
+from timeline.model import Actor, Citation, Event, Media, Source, Tag
 
 MAX_URL = 2048
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -200,12 +200,13 @@ def check_event(c: Checker, i: int, e: Raw, refs: Refs) -> Event | None:
         check_citation(c, (*path, "citations", j), cite, refs) for j, cite in enumerate(e["citations"])
     )
     added, updated = _stamps(c, path, e, zone)
+    media = tuple(check_media(c, (*path, "media", j), item) for j, item in enumerate(e.get("media") or ()))
     if start is None:
         return None
     return Event(
         e["id"], e["title"], start, citations, end, zone, e.get("zone_label"), e.get("place"),
         e.get("summary") or "", tuple(e.get("actors") or ()), countries, tuple(e.get("tags") or ()),
-        status, e.get("outcome"), added, updated,
+        status, e.get("outcome"), added, updated, media,
     )  # fmt: skip
 
 
@@ -283,3 +284,11 @@ def check_citation(c: Checker, path: DocPath, raw: Raw, refs: Refs) -> Citation:
         if found is not None:
             c.fail((*path, found[0]), found[1])
     return Citation(raw["source"], raw["quote"], raw.get("note"))
+
+
+def check_media(c: Checker, path: DocPath, raw: Raw) -> Media:
+    """One picture, sound, video or page: a safe URL and printable texts."""
+    c.texts(path, raw, ("caption", "credit", "alt"))
+    if (why := check_url(raw["url"])) is not None:
+        c.fail((*path, "url"), why)
+    return Media(raw["url"], raw["kind"], raw.get("caption"), raw.get("credit"), raw.get("alt"))

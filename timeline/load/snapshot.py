@@ -18,9 +18,10 @@ from zoneinfo import ZoneInfo
 
 from timeline.dates import FlexDate, Point, Precision
 from timeline.index import Index
-from timeline.model import Actor, Citation, Event, Source, Tag, Timeline
+from timeline.model import Actor, Citation, Event, Media, Source, Tag, Timeline
 
-FORMAT = 2
+FORMAT = 3
+_MEDIA = Event._fields.index("media")  # records inside an event are stored as plain tuples
 _PRECISIONS = tuple(Precision)
 _new = tuple.__new__
 
@@ -51,6 +52,7 @@ def _event_out(e: Event) -> tuple[Any, ...]:
     return (
         e.id, e.title, _date_out(e.date), tuple(tuple(c) for c in e.citations), _date_out(e.end),
         e.zone.key if e.zone else None, *e[6:14], _date_out(e.added), _date_out(e.updated),
+        tuple(tuple(m) for m in e.media),
     )  # fmt: skip
 
 
@@ -63,6 +65,7 @@ def _event_in(raw: tuple[Any, ...], zones: dict[str, ZoneInfo]) -> Event:
         (
             raw[0], raw[1], _date_in(raw[2]), tuple(_new(Citation, c) for c in raw[3]), _date_in(raw[4]),
             zones[zone] if zone is not None else None, *raw[6:14], _date_in(raw[14]), _date_in(raw[15]),
+            tuple(_new(Media, m) for m in raw[_MEDIA]),
         ),
     )  # fmt: skip
 

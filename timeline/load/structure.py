@@ -37,6 +37,8 @@ def _message(err: jsonschema.ValidationError, where: str, path: DocPath) -> str:
     """The words for one broken rule (never the possibly huge value itself)."""
     rule, value, limit = err.validator, err.instance, err.validator_value
     size = len(value) if isinstance(value, (str, list, dict)) else 0
+    if rule == "required" and "media" in path and "alt" in limit:  # type: ignore[operator]
+        return f"{where}: an image needs alt: what it shows, for people who cannot see it"
     if rule == "required":
         return f"{where}: {err.message}"  # names a property of the schema, not the value
     if rule == "type":
