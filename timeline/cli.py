@@ -1,5 +1,5 @@
 """The ``timeline`` command: ``timeline check [PATH] [--archive DIR]``, ``timeline draft ARTICLE``,
-``timeline settings``."""
+``timeline import FILE``, ``timeline settings``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from timeline import settings
+from timeline import importing, settings
+from timeline.importing.yamlwrite import write_atomically
 from timeline.load import LoadError, load
 
 
@@ -33,6 +34,51 @@ def check(path: Path, archive: Path | None) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def import_file(path: Path, output: Path | None, options: importing.Options) -> int:
+    """Import a timeline; write it to ``output`` (or print it) only if all of it could be read."""
+    try:
+        text, warnings = importing.run(path, options)
+    except importing.ImportFailed as exc:
+        print("\n".join(exc.lines), file=sys.stderr)
+        print(f"timeline import: nothing written ({len(exc.lines)} problem(s))", file=sys.stderr)
+        return 1
+    if warnings:
+        print("\n".join(warnings), file=sys.stderr)
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_atomically(output, text)
+    except OSError as exc:
+        print(f"timeline import: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"{os.fspath(output)}: written from {os.fspath(path)}", file=sys.stderr)
+    return 0
+
+
+def _import_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "import", help="turn a TimelineJS timeline (JSON or CSV) or our CSV export into an events file"
+    )
+    parser.add_argument("file", type=Path, help="the file to import")
+    parser.add_argument("--format", choices=importing.FORMATS, help="the file's format (default: guessed)")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: print it)")
+    parser.add_argument(
+        "--base-url", metavar="URL", help="resolve relative media and link addresses against this address"
+    )
+    parser.add_argument(
+        "--events",
+        type=Path,
+        metavar="FILE",
+        help="CSV: keep the title, tags, sources and actors of this data file",
+    )
+    parser.add_argument(
+        "--zone",
+        metavar="AREA/CITY",
+        help="TimelineJS: the time zone its times were written in (default: UTC)",
+    )
 
 
 def show_settings() -> int:
@@ -93,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="check each quote of a source with `archive:` against DIR/<archive>",
     )
+    _import_parser(commands)
     commands.add_parser("settings", help="list every TIMELINE_* setting with its type, default and help")
     _draft_parser(commands)
     args = parser.parse_args(argv)
@@ -100,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
         return show_settings()
     if args.command == "draft":
         return draft(args)
+    if args.command == "import":
+        options = importing.Options(args.format, args.base_url, args.events, args.zone)
+        return import_file(args.file, args.output, options)
     return check(args.path, args.archive)
 
 
