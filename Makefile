@@ -76,7 +76,7 @@ lock: $(UV)
 settings: $(VENV)/.run
 	$(BIN)/timeline settings
 
-## browser: Chromium for the browser tests, and the npm test tools (axe-core, ical.js)
+## browser: Chromium for the browser tests, and the npm test tools (axe-core, ical.js, TimelineJS)
 browser: node_modules/.installed
 	@sh scripts/ensure-chromium.sh
 

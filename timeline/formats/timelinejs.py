@@ -1,0 +1,142 @@
+"""What the two TimelineJS exports share: an event as a TimelineJS slide.
+
+- ``start_date``/``end_date`` carry the date at its precision (a year is only a year; an instant
+  is given in UTC);
+- ``display_date`` carries the timeline's own words wherever TimelineJS's formatting would say
+  more or less than the date does: uncertain, approximate, unspecified or open dates, and
+  instants (in UTC and the event's local time);
+- ``text`` is HTML: the summary, the status, each citation as a link to its source with the
+  quote and any note, and the event's permalink; further media are listed as links;
+- ``group`` is the event's first tag; ``unique_id`` its id; ``media`` its first medium.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from timeline.dates import FlexDate, Point, Precision, date_text
+from timeline.formats.view import View
+from timeline.model import Event
+from timeline.present import when
+
+TITLE_ID = "_title"  # ids of events never start with "_"
+STATUS_WORDS = {
+    "planned": "Planned — announced, but not what happened.",
+    "cancelled": "Cancelled — this did not happen.",
+}
+
+
+def date_parts(point: Point) -> dict[str, int]:
+    """A TimelineJS date object for one point, at its precision (instants in UTC)."""
+    utc = point.utc
+    if utc is not None:
+        parts = {"year": utc.year, "month": utc.month, "day": utc.day, "hour": utc.hour, "minute": utc.minute}
+        return parts | ({"second": utc.second} if point.precision is Precision.SECOND else {})
+    parts = {"year": point.year}
+    if point.month is not None and not point.unspecified.endswith("-XX"):
+        parts["month"] = point.month
+    if point.day is not None:
+        parts["day"] = point.day
+    return parts
+
+
+def _points(event: Event) -> tuple[Point, Point | None]:
+    """The first and last points of the event's span (the first known point starts it)."""
+    value = event.date
+    first = value.first
+    last: Point | None = None
+    if event.end is not None:
+        last = event.end.end or event.end.start
+    elif value.interval and value.start is not None:
+        last = value.end
+    return first, last if last is not first else None
+
+
+def _plain(value: FlexDate) -> bool:
+    """True when TimelineJS's own formatting says all there is to say about this date."""
+    points = [p for p in (value.start, value.end) if p is not None]
+    doubtful = any(p.approximate or p.uncertain or p.unspecified or p.instant for p in points)
+    return not doubtful and not (value.interval and (value.start is None or value.end is None))
+
+
+def dates(event: Event) -> tuple[dict[str, int], dict[str, int] | None, str]:
+    """``start_date``, ``end_date`` (or None) and ``display_date`` ("" when TimelineJS may format it)."""
+    first, last = _points(event)
+    honest = all(_plain(v) for v in (event.date, event.end) if v is not None)
+    return date_parts(first), date_parts(last) if last else None, "" if honest else when(event)
+
+
+def group(view: View, event: Event) -> str:
+    """The label of the event's first tag ("" when it has none)."""
+    if not event.tags:
+        return ""
+    tag = view.timeline.tags.get(event.tags[0])
+    return tag.label if tag else event.tags[0]
+
+
+def media(event: Event) -> dict[str, str] | None:
+    """The event's first medium as a TimelineJS media object."""
+    if not event.media:
+        return None
+    first = event.media[0]
+    caption, credit = (words(t) if t else None for t in (first.caption, first.credit))  # TimelineJS reads HTML
+    found = {"url": first.url, "caption": caption, "credit": credit, "alt": first.alt}
+    return {k: v for k, v in found.items() if v}
+
+
+def words(text: str) -> str:
+    """Text as HTML text content (``&``, ``<`` and ``>`` escaped)."""
+    return escape(text, quote=False)
+
+
+def _citation(view: View, source_id: str, quote: str, note: str | None) -> str:
+    source = view.timeline.sources[source_id]
+    href = source.url or view.links.source(source_id)
+    head = f"{words(source.publisher)}: <cite>{words(source.title)}</cite>"
+    text = f'<li><a href="{escape(href)}">{head}</a>'
+    if source.published:
+        text += f" ({words(date_text(source.published))})"
+    text += f": “{words(quote)}”"
+    if note:
+        text += f" <em>Note: {words(note)}</em>"
+    return text + "</li>"
+
+
+def text(view: View, event: Event) -> str:
+    """The slide's HTML: summary, status, sources with quotes, further media, permalink."""
+    parts = [f"<p>{words(p.strip())}</p>" for p in event.summary.split("\n\n") if p.strip()]
+    if event.status in STATUS_WORDS:
+        parts.append(f"<p><strong>{words(STATUS_WORDS[event.status])}</strong></p>")
+    cites = "".join(_citation(view, c.source, c.quote, c.note) for c in event.citations)
+    parts.append(f"<p>Sources:</p><ol>{cites}</ol>")
+    for item in event.media[1:]:
+        label = words(item.caption or item.alt or item.url)
+        credit = f" ({words(item.credit)})" if item.credit else ""
+        parts.append(f'<p>Also: <a href="{escape(item.url)}">{label}</a>{credit}</p>')
+    parts.append(f'<p><a href="{escape(view.links.event(event.id))}">This event on the timeline</a></p>')
+    return "".join(parts)
+
+
+def title_text(view: View) -> str:
+    """The title slide's HTML: the description, how many events, and a link to the view."""
+    parts = [f"<p>{words(view.timeline.description)}</p>"] if view.timeline.description else []
+    count = f"{view.total:,} event{'s' if view.total != 1 else ''}"
+    parts.append(f'<p>{count}. <a href="{escape(view.links.view)}">This view on the timeline</a></p>')
+    return "".join(parts)
+
+
+def slide(view: View, event: Event) -> dict[str, Any]:
+    """The event as a TimelineJS JSON slide."""
+    start, end, display = dates(event)
+    found: dict[str, Any] = {"unique_id": event.id, "start_date": start}
+    if end is not None:
+        found["end_date"] = end
+    if display:
+        found["display_date"] = display
+    found["text"] = {"headline": words(event.title), "text": text(view, event)}
+    if (label := group(view, event)) != "":
+        found["group"] = label
+    if (first := media(event)) is not None:
+        found["media"] = first
+    return found
