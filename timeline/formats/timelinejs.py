@@ -15,16 +15,15 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from timeline.dates import FlexDate, Point, Precision, date_text
+from timeline.dates import FlexDate, Point, Precision
 from timeline.formats.view import View
+from timeline.i18n import _
+from timeline.i18n.dates import date_text
+from timeline.i18n.words import counted
 from timeline.model import Event
 from timeline.present import when
 
 TITLE_ID = "_title"  # ids of events never start with "_"
-STATUS_WORDS = {
-    "planned": "Planned — announced, but not what happened.",
-    "cancelled": "Cancelled — this did not happen.",
-}
 
 
 def date_parts(point: Point) -> dict[str, int]:
@@ -80,7 +79,9 @@ def media(event: Event) -> dict[str, str] | None:
     if not event.media:
         return None
     first = event.media[0]
-    caption, credit = (words(t) if t else None for t in (first.caption, first.credit))  # TimelineJS reads HTML
+    caption, credit = (
+        words(t) if t else None for t in (first.caption, first.credit)
+    )  # TimelineJS reads HTML
     found = {"url": first.url, "caption": caption, "credit": credit, "alt": first.alt}
     return {k: v for k, v in found.items() if v}
 
@@ -99,30 +100,35 @@ def _citation(view: View, source_id: str, quote: str, note: str | None) -> str:
         text += f" ({words(date_text(source.published))})"
     text += f": “{words(quote)}”"
     if note:
-        text += f" <em>Note: {words(note)}</em>"
+        text += f" <em>{words(_('Note on the record:'))} {words(note)}</em>"
     return text + "</li>"
 
 
 def text(view: View, event: Event) -> str:
     """The slide's HTML: summary, status, sources with quotes, further media, permalink."""
     parts = [f"<p>{words(p.strip())}</p>" for p in event.summary.split("\n\n") if p.strip()]
-    if event.status in STATUS_WORDS:
-        parts.append(f"<p><strong>{words(STATUS_WORDS[event.status])}</strong></p>")
+    status = {
+        "planned": (_("Planned"), _("announced, but not what happened.")),
+        "cancelled": (_("Cancelled"), _("this did not happen.")),
+    }.get(event.status)
+    if status is not None:
+        parts.append(f"<p><strong>{words(status[0])}</strong> — {words(status[1])}</p>")
     cites = "".join(_citation(view, c.source, c.quote, c.note) for c in event.citations)
-    parts.append(f"<p>Sources:</p><ol>{cites}</ol>")
+    parts.append(f"<p>{words(_('Sources'))}</p><ol>{cites}</ol>")
     for item in event.media[1:]:
         label = words(item.caption or item.alt or item.url)
         credit = f" ({words(item.credit)})" if item.credit else ""
-        parts.append(f'<p>Also: <a href="{escape(item.url)}">{label}</a>{credit}</p>')
-    parts.append(f'<p><a href="{escape(view.links.event(event.id))}">This event on the timeline</a></p>')
+        parts.append(f'<p>{words(_("More media:"))} <a href="{escape(item.url)}">{label}</a>{credit}</p>')
+    page = words(_("This event on the timeline"))
+    parts.append(f'<p><a href="{escape(view.links.event(event.id))}">{page}</a></p>')
     return "".join(parts)
 
 
 def title_text(view: View) -> str:
     """The title slide's HTML: the description, how many events, and a link to the view."""
     parts = [f"<p>{words(view.timeline.description)}</p>"] if view.timeline.description else []
-    count = f"{view.total:,} event{'s' if view.total != 1 else ''}"
-    parts.append(f'<p>{count}. <a href="{escape(view.links.view)}">This view on the timeline</a></p>')
+    count, link = words(counted("event", view.total)), words(_("This view on the timeline"))
+    parts.append(f'<p>{count}. <a href="{escape(view.links.view)}">{link}</a></p>')
     return "".join(parts)
 
 
