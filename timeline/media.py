@@ -10,6 +10,7 @@ must be on the list too.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
@@ -71,16 +72,21 @@ class Shown:
     host: str  # the host of the original address, for a link's words
 
 
-def show(media: Media, hosts: frozenset[str]) -> Shown:
-    """How ``media`` is shown when media may load from ``hosts`` only."""
+def _allowed(url: str, hosts: Collection[str]) -> bool:
+    """True when ``url`` may load in a page: HTTPS, from one of ``hosts``."""
+    return urlsplit(url).scheme.lower() == "https" and host(url) in hosts
+
+
+def show(media: Media, hosts: Collection[str]) -> Shown:
+    """How ``media`` is shown when media may load from ``hosts`` only (over HTTPS)."""
     original = host(media.url)
-    if media.kind == "image" and original in hosts:
+    if media.kind == "image" and _allowed(media.url, hosts):
         return Shown(media, "image", media.url, original)
-    if media.kind in ("audio", "video") and original in hosts and _is_file(media):
+    if media.kind in ("audio", "video") and _allowed(media.url, hosts) and _is_file(media):
         return Shown(media, media.kind, media.url, original)
     if media.kind in ("video", "page"):
         framed = embed_url(media.url) if media.kind == "video" else media.url
-        if host(framed) in hosts:
+        if _allowed(framed, hosts):
             return Shown(media, "frame", framed, original)
     return Shown(media, "link", media.url, original)
 

@@ -9,6 +9,7 @@ and the README's table is generated from it (a test keeps them in step).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +106,19 @@ def _text(text: str) -> str | None:
     return text.strip() or None
 
 
+_HOST = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+")
+
+
+def _hosts(text: str) -> tuple[str, ...]:
+    """``host,host`` → host names (no scheme, path, port or wildcard), lower-case."""
+    hosts = []
+    for item in filter(None, (part.strip().lower() for part in text.split(","))):
+        if not _HOST.fullmatch(item):
+            raise ValueError(f"expected host names such as upload.wikimedia.org, not {item!r}")
+        hosts.append(item)
+    return tuple(hosts)
+
+
 def _default_cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "timeline"
@@ -135,6 +149,11 @@ SETTINGS: tuple[Setting, ...] = (
         "TIMELINE_PUBLISHER", "text", None,
         "Who publishes this timeline: the publisher in citations of its pages, and the author of its feeds"
         " (unset: feeds name the timeline's title).", _text,
+    ),
+    Setting(
+        "TIMELINE_MEDIA_HOSTS", "host,…", (),
+        "Hosts whose pictures, sound, video and pages may load in pages (HTTPS; added to the "
+        "Content-Security-Policy); media from other hosts are shown as links.", _hosts, "(none)",
     ),
 )  # fmt: skip
 BY_NAME = {s.name: s for s in SETTINGS}

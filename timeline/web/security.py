@@ -12,14 +12,24 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, abort, request
+from collections.abc import Iterable
+
+from flask import Flask, Response, abort, current_app, request
 from werkzeug.datastructures import ImmutableMultiDict
 
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
-    "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; "
-    "frame-ancestors 'none'; manifest-src 'self'"
-)
+
+def csp(media_hosts: Iterable[str] = ()) -> str:
+    """The Content-Security-Policy: our own files only, and media from ``media_hosts`` (HTTPS)."""
+    hosts = "".join(f" https://{host}" for host in media_hosts)
+    media = f"media-src{hosts}; frame-src{hosts}; " if hosts else ""
+    return (
+        f"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'{hosts}; {media}"
+        "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; "
+        "frame-ancestors 'none'; manifest-src 'self'"
+    )
+
+
+CSP = csp()  # with no media hosts (the default)
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -71,7 +81,7 @@ def _is_text(mimetype: str) -> bool:
 
 def _headers(response: Response) -> Response:
     """Add the security headers and the charset; remove any cookie."""
-    for name, value in HEADERS.items():
+    for name, value in current_app.extensions["timeline.headers"].items():
         response.headers.setdefault(name, value)
     if _is_text(response.mimetype or "") and "charset" not in response.mimetype_params:
         response.mimetype_params["charset"] = "utf-8"
@@ -80,6 +90,8 @@ def _headers(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    """Install the limits and the headers."""
+    """Install the limits and the headers (the policy names the configured media hosts)."""
+    policy = csp(app.config.get("TIMELINE_MEDIA_HOSTS", ()))
+    app.extensions["timeline.headers"] = {**HEADERS, "Content-Security-Policy": policy}
     app.before_request(_limits)
     app.after_request(_headers)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
-from flask import Flask, url_for
+from flask import Flask, current_app, url_for
 
 from timeline import present
 from timeline.formats import FORMATS
 from timeline.i18n import _, lazy_gettext
 from timeline.i18n.dates import day_text
-from timeline.model import Timeline
+from timeline.media import Shown, show
+from timeline.model import Event, Timeline
 from timeline.query import PAGE_SIZE, Query, label
 from timeline.web import htmx
 
@@ -102,9 +103,28 @@ KINDS = {
 }
 
 
+MEDIA_KINDS = {
+    "image": lazy_gettext("Image"),
+    "video": lazy_gettext("Video"),
+    "audio": lazy_gettext("Audio"),
+    "page": lazy_gettext("Page"),
+}
+
+
+def media_kind(kind: str) -> str:
+    """A medium's kind in words."""
+    return str(MEDIA_KINDS.get(kind, kind))
+
+
 def kind_label(kind: str) -> str:
     """An actor's kind in words."""
     return str(KINDS.get(kind, kind))
+
+
+def media_of(event: Event) -> list[Shown]:
+    """How each medium of ``event`` is shown under this app's media hosts."""
+    hosts = current_app.config["TIMELINE_MEDIA_HOSTS"]
+    return [show(item, hosts) for item in event.media]
 
 
 def init_app(app: Flask) -> None:
@@ -131,6 +151,8 @@ def init_app(app: Flask) -> None:
         ages=present.ages,
         year_of=present.year_of,
         facet_label=label,
+        media_of=media_of,
+        media_kind=media_kind,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
