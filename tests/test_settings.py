@@ -48,6 +48,10 @@ def test_config_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch, data_
         ("TIMELINE_REFERENCE_ZONES", "Mars=Olympus/Mons", "unknown time zone 'Olympus/Mons'"),
         ("TIMELINE_REFERENCE_ZONES", "Moscow", "expected Name=Area/City pairs"),
         ("TIMELINE_EVENTS", " ", "expected a path"),
+        ("TIMELINE_MEDIA_HOSTS", "https://upload.wikimedia.org", "expected host names"),
+        ("TIMELINE_MEDIA_HOSTS", "*.example.org", "expected host names"),
+        ("TIMELINE_MEDIA_HOSTS", "example.org/path", "expected host names"),
+        ("TIMELINE_MEDIA_HOSTS", "localhost", "expected host names"),
     ],
 )
 def test_a_bad_setting_stops_the_start_with_a_message_that_names_it(

@@ -8,12 +8,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support import ROOT, LiveServer
+from tests.support import DATA, ROOT, LiveServer
+from timeline import create_app
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 RUN = """(tags) => axe.run(document, {
   runOnly: {type: 'tag', values: tags},
+  iframes: false,  // embedded players are other sites' pages
   rules: {'target-size': {enabled: true}},
   resultTypes: ['violations'],
 }).then(r => r.violations.map(v => ({
@@ -106,3 +108,27 @@ def test_no_motion_when_reduced_motion_is_asked_for(page: Page, server: LiveServ
     page.goto(server.url("/"))
     duration = page.locator("#results").evaluate("e => getComputedStyle(e).transitionDuration")
     assert duration in ("0s", "")
+
+
+@pytest.mark.parametrize("hosts", ["", "upload.wikimedia.org,www.youtube-nocookie.com,example.org"])
+@pytest.mark.parametrize("path", ["/events/launch", "/?tag=launch"])
+def test_axe_finds_nothing_on_media_shown_as_figures_or_as_links(page: Page, hosts: str, path: str) -> None:
+    app = create_app(
+        {
+            "TIMELINE_EVENTS": str(DATA / "exports.yaml"),
+            "TIMELINE_CACHE_DIR": "",
+            "TIMELINE_MEDIA_HOSTS": hosts,
+        }
+    )
+    live = LiveServer(app)
+    live.thread.start()
+    try:
+        page.route(
+            "**/*",
+            lambda route: route.continue_() if route.request.url.startswith(live.base) else route.abort(),
+        )
+        page.goto(live.url(path))
+        page.locator("details.sources").evaluate_all("ds => ds.forEach(d => d.open = true)")
+        assert violations(page) == []
+    finally:
+        live.server.shutdown()
