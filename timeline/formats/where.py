@@ -12,17 +12,20 @@ class Where:
     order: tuple[int, ...]  # reading order, for sorting
     text: str  # "12:3" or "$.events[2].start_date.year"
     label: str = field(default="", compare=False)  # the CSV column's name, shown before a message
+    record: tuple[int, ...] = field(default=(), compare=False)  # the row or slide it belongs to
 
 
 def cell(row: int, col: int, label: str = "") -> Where:
     """A CSV cell: spreadsheet row (the header is row 1) and 1-based column."""
-    return Where((row, col), f"{row}:{col}", label)
+    return Where((row, col), f"{row}:{col}", label, (row,))
 
 
 def json_path(order: tuple[int, ...], *parts: str | int) -> Where:
-    """A value in a JSON document, written as a JSONPath such as ``$.events[2].text``."""
+    """A value in a JSON document, written as a JSONPath such as ``$.events[2].text``.
+
+    ``order`` is the reading order of the record it belongs to: (section, index)."""
     text = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts)
-    return Where(order, text)
+    return Where(order, text, record=order)
 
 
 WHOLE_FILE = Where((0,), "1:1")
@@ -51,6 +54,10 @@ class Report:
     def problem(self, where: Where, message: str) -> None:
         """Record a problem at ``where``."""
         self.problems.append(Note(where, message))
+
+    def troubled(self, where: Where) -> bool:
+        """True when a problem was found in the row or slide ``where`` belongs to."""
+        return any(note.where.record == where.record for note in self.problems)
 
     def warn(self, where: Where, message: str) -> None:
         """Record a warning at ``where``."""

@@ -56,9 +56,9 @@ def run(path: Path, options: Options) -> tuple[str, list[str]]:
     if options.base_url is not None and (why := check_url(options.base_url)):
         raise ImportFailed([f"--base-url: {why}"])
     result = _draft(kind, text, path, options, zone, report)
-    if not report.problems:
-        label = LABELS[kind]
-        output = yamlwrite.dumps(result.data(), f"Imported from {path.name} ({label}) by timeline import.")
+    label = LABELS[kind]
+    output = yamlwrite.dumps(result.data(), f"Imported from {path.name} ({label}) by timeline import.")
+    if result.events or not report.problems:  # records with problems were left out of the draft
         validate.check(output, result, report)
     if report.problems:
         raise ImportFailed(report.lines(name))

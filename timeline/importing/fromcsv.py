@@ -20,7 +20,8 @@ def draft(rows: list[Row], stem: str, base: Record | None, report: Report) -> Dr
     _start(result, stem, base, report)
     defined: dict[str, tuple[Cited, Where]] = {}
     for row in rows:
-        result.add_event(row.record, row.origins)
+        if not report.troubled(row.origins[()]):  # its problems are reported already
+            result.add_event(row.record, row.origins)
         for j, cited in enumerate(row.cited):
             _source(result, cited, row.origins[("citations", j)], defined, report)
         _actors(result, row, report)

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import urljoin, urlsplit
@@ -96,6 +97,8 @@ def _short(text: str) -> str:
 
 
 def _event(job: _Import, slide: Slide) -> None:
+    if job.report.troubled(slide.where):
+        return  # its problems are reported; what it would become would only repeat them
     if slide.start is None:
         job.report.warn(slide.where, "a slide without a start date is not shown by TimelineJS: left out")
         return
@@ -120,7 +123,8 @@ def _event(job: _Import, slide: Slide) -> None:
     if media is not None:
         record["media"] = [media[0]]
         origins.update({("media", 0, *path): where for path, where in media[1].items()})
-    job.draft.add_event(record, origins)
+    if not job.report.troubled(slide.where):
+        job.draft.add_event(record, origins)
 
 
 def _event_title(job: _Import, slide: Slide, text: html.Plain) -> tuple[str, Where]:
@@ -204,7 +208,21 @@ def _numbers(job: _Import, when: When) -> dict[str, int] | None:
         if part in numbers and needs not in numbers:
             job.report.problem(when.parts[part].where, f"a date with a {part} needs a {needs}")
             return None
-    return numbers
+    return numbers if _in_range(job, when, numbers) else None
+
+
+def _in_range(job: _Import, when: When, numbers: dict[str, int]) -> bool:
+    """Each part within its range, reported at its own place (the month at the Month cell)."""
+    month = numbers.get("month")
+    last_day = calendar.monthrange(numbers["year"], month)[1] if month and 1 <= month <= 12 else 31
+    limits = {"month": (1, 12), "day": (1, last_day), "hour": (0, 23), "minute": (0, 59), "second": (0, 59)}
+    for name, (low, high) in limits.items():
+        if name in numbers and not low <= numbers[name] <= high:
+            job.report.problem(
+                when.parts[name].where, f"{name} {numbers[name]} is not between {low} and {high}"
+            )
+            return False
+    return True
 
 
 def _date(job: _Import, when: When) -> str | None:
@@ -322,6 +340,8 @@ def _self_source(job: _Import) -> None:
 
 
 def _era(job: _Import, era: Slide, number: int) -> None:
+    if job.report.troubled(era.where):
+        return
     if era.start is None or era.end is None:
         job.report.problem(era.where, "an era needs a start and an end date")
         return
