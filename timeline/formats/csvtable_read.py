@@ -19,6 +19,7 @@ Path = tuple[str | int, ...]
 REQUIRED = ("id", "title", "date", "citation_1_source", "citation_1_quote")
 SOURCE_FIELDS = ("publisher", "title", "author", "published", "url")
 _LIST_SPLIT = re.compile(r"[;,\s]+")
+UNKNOWN = Column("unknown", "")
 _EXACT = frozenset(("title", "summary", "place", "zone_label", "quote", "note", "caption", "credit", "alt"))
 
 
@@ -47,6 +48,8 @@ def read(text: str, report: Report) -> list[Row]:
         report.problem(cell(1, 1), "the file is empty: it needs a header row and one row per event")
         return []
     columns = _header(records[0], report)
+    if report.problems:
+        return []  # the rows cannot be read right under a wrong header: that comes first
     rows = []
     for number, values in enumerate(records[1:], start=2):
         if any(v.strip() for v in values):
@@ -72,6 +75,7 @@ def _header(names: list[str], report: Report) -> list[Column | None]:
         found = column(name)
         if found is None and name:
             report.problem(cell(1, i), f"unknown column {name!r} (see the column list in the README)")
+            found = UNKNOWN  # its cells are not reported again
         if name in seen:
             report.problem(cell(1, i), f"column {name!r} is already column {seen[name]}")
         seen.setdefault(name, i)
@@ -88,7 +92,7 @@ def _row(number: int, values: list[str], columns: list[Column | None], report: R
     groups: dict[tuple[str, int], dict[str, tuple[str, Where]]] = {}
     for i, raw in enumerate(values, start=1):
         spec = columns[i - 1] if i <= len(columns) else None
-        if spec is None or spec.group == "permalink" or not raw:
+        if spec is None or spec.group in ("permalink", "unknown") or not raw:
             if spec is None and raw.strip():
                 report.problem(cell(number, i), "a value in a column without a (known) name")
             continue

@@ -14,6 +14,7 @@ from timeline.importing.draft import Draft, Path
 from timeline.load import LoadError, build, yamlread
 
 _PATH_PREFIX = re.compile(r"^[a-z_]+(\.[a-z0-9_]+)*: ")  # "events.3.citations.0.quote: …"
+_FIRST_ON_LINE = re.compile(r"\(first on line (\d+)\)")
 
 
 def check(text: str, draft: Draft, report: Report) -> None:
@@ -22,9 +23,21 @@ def check(text: str, draft: Draft, report: Report) -> None:
         build(text.encode("utf-8"))
     except LoadError as exc:
         places = _paths(text)
+        known = {note.where.record for note in report.problems}
         for problem in exc.problems:
-            path = places.get((problem.line, problem.col), ())
-            report.problem(draft.origin(path), _PATH_PREFIX.sub("", problem.message, count=1))
+            where = draft.origin(places.get((problem.line, problem.col), ()))
+            if where.record not in known:  # a row or slide with problems of its own says enough
+                report.problem(where, _reword(problem.message, places, draft))
+
+
+def _reword(message: str, places: dict[tuple[int, int], Path], draft: Draft) -> str:
+    """The loader's message in the input's terms: no path prefix, no line of the written text."""
+    message = _PATH_PREFIX.sub("", message, count=1)
+    if (match := _FIRST_ON_LINE.search(message)) is not None:
+        line = int(match[1])
+        path = next((p for (n, _), p in places.items() if n == line and p and p[-1] == "id"), ())
+        message = message.replace(match[0], f"(first at {draft.origin(path).text})")
+    return message
 
 
 def _paths(text: str) -> dict[tuple[int, int], Path]:
