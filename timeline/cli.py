@@ -42,7 +42,7 @@ def import_file(path: Path, output: Path | None, options: importing.Options) -> 
         text, warnings = importing.run(path, options)
     except importing.ImportFailed as exc:
         print("\n".join(exc.lines), file=sys.stderr)
-        print(f"timeline import: nothing written ({len(exc.lines)} problem(s))", file=sys.stderr)
+        print(f"timeline import: nothing written ({exc.problems} problem(s))", file=sys.stderr)
         return 1
     if warnings:
         print("\n".join(warnings), file=sys.stderr)

@@ -29,9 +29,10 @@ LABELS = {"timelinejs-json": "TimelineJS JSON", "timelinejs-csv": "TimelineJS CS
 class ImportFailed(Exception):
     """The input cannot be imported; ``lines`` says every reason, each where it was found."""
 
-    def __init__(self, lines: list[str]) -> None:
-        super().__init__(f"{len(lines)} problem(s)")
-        self.lines = lines
+    def __init__(self, lines: list[str], problems: int | None = None) -> None:
+        self.problems = len(lines) if problems is None else problems
+        super().__init__(f"{self.problems} problem(s)")
+        self.lines = lines  # the warnings too, when the input was read
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ def run(path: Path, options: Options) -> tuple[str, list[str]]:
     if result.events or not report.problems:  # records with problems were left out of the draft
         validate.check(output, result, report)
     if report.problems:
-        raise ImportFailed(report.lines(name))
+        raise ImportFailed(report.lines(name), len(set(report.problems)))
     return output, report.lines(name)
 
 
