@@ -3,17 +3,16 @@
 Block elements (``<p>``, ``<li>``, ``<blockquote>``…) become paragraphs separated by a blank
 line, ``<br>`` a line break; other white space collapses to single spaces, as a browser shows
 it.  Links are ``<a href>`` elements and, as TimelineJS's autolink does, bare ``http(s)://``
-addresses in the text.  Sentences come from pysbd, a rule-based sentence splitter.
+addresses in the text.  Sentences are those ``timeline draft`` finds (sentencex).
 """
 
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass
-from functools import cache
 from html.parser import HTMLParser
-from typing import Any
+
+from timeline.draft.sentences import split
 
 _BLOCKS = frozenset(
     (
@@ -121,25 +120,7 @@ def _bare(text: str, links: list[Link]) -> list[Link]:
     return found
 
 
-@cache
-def _segmenter() -> Any:
-    with warnings.catch_warnings():  # pysbd 0.3.4 writes "\s" in plain strings: a warning on compiling it
-        warnings.simplefilter("ignore", DeprecationWarning)
-        warnings.simplefilter("ignore", SyntaxWarning)
-        import pysbd  # on first use, under the filter above
-
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
-
-
 def sentence(text: str, start: int, end: int) -> str:
     """The sentence(s) of ``text`` that hold the characters ``start`` to ``end``."""
-    para_start = text.rfind("\n\n", 0, start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    para_end = text.find("\n\n", end)
-    paragraph = text[para_start : para_end if para_end >= 0 else len(text)]
-    pieces = []
-    for span in _segmenter().segment(paragraph):
-        lo, hi = para_start + span.start, para_start + span.end
-        if lo < end and hi > start:
-            pieces.append(span.sent)
-    return " ".join(" ".join(pieces).split()) or text[start:end]
+    pieces = [s.text for s in split(text) if s.start < end and s.start + len(s.text) > start]
+    return " ".join(pieces) or text[start:end]
