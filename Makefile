@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_NO_PROGRESS := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-fast serve check lint lock browser bench bench-draft load lighthouse screenshots settings clean
+.PHONY: run test test-fast serve check lint lock browser bench bench-draft bench-import load lighthouse screenshots settings clean
 
 $(UV): scripts/uv-requirements.txt
 	rm -rf $(UVDIR) && $(PYTHON) -m venv $(UVDIR)
@@ -91,6 +91,10 @@ lighthouse: $(VENV)/.test browser
 ## bench-draft: recall and wrong dates of `timeline draft` on the seed articles and the held-out texts
 bench-draft: $(VENV)/.test
 	$(BIN)/python bench/draft_recall.py
+
+## bench-import: time of `timeline import` reading our CSV export back, and whether the round trip is exact
+bench-import: $(VENV)/.test
+	$(BIN)/python bench/importing.py
 
 ## bench: load time and filter latency at 1k, 10k and 100k events; each export's time and memory at 100k
 bench: $(VENV)/.test

@@ -96,5 +96,5 @@ def test_a_cell_a_spreadsheet_would_have_run_is_read_as_text(tmp_path: Path) -> 
     path = tmp_path / "export.csv"
     path.write_text(export(DATA / "exports.yaml", "csv"), encoding="utf-8", newline="")
     text, _ = importing.run(path, importing.Options())
-    assert '    title: =HYPERLINK("https://evil.example","click")\n' in text
+    assert '  title: =HYPERLINK("https://evil.example","click")\n' in text
     assert "    quote: +1 for Roscosmos\n" in text

@@ -91,37 +91,68 @@ def words(text: str) -> str:
     return escape(text, quote=False)
 
 
-def _citation(view: View, source_id: str, quote: str, note: str | None) -> str:
-    source = view.timeline.sources[source_id]
-    href = source.url or view.links.source(source_id)
-    head = f"{words(source.publisher)}: <cite>{words(source.title)}</cite>"
-    text = f'<li><a href="{escape(href)}">{head}</a>'
-    if source.published:
-        text += f" ({words(date_text(source.published))})"
-    text += f": “{words(quote)}”"
-    if note:
-        text += f" <em>{words(_('Note on the record:'))} {words(note)}</em>"
-    return text + "</li>"
+def _status(name: str, meaning: str) -> str:
+    return f"<p><strong>{words(name)}</strong> — {words(meaning)}</p>"
 
 
-def text(view: View, event: Event) -> str:
-    """The slide's HTML: summary, status, sources with quotes, further media, permalink."""
-    parts = [f"<p>{words(p.strip())}</p>" for p in event.summary.split("\n\n") if p.strip()]
-    status = {
-        "planned": (_("Planned"), _("announced, but not what happened.")),
-        "cancelled": (_("Cancelled"), _("this did not happen.")),
-    }.get(event.status)
-    if status is not None:
-        parts.append(f"<p><strong>{words(status[0])}</strong> — {words(status[1])}</p>")
-    cites = "".join(_citation(view, c.source, c.quote, c.note) for c in event.citations)
-    parts.append(f"<p>{words(_('Sources'))}</p><ol>{cites}</ol>")
-    for item in event.media[1:]:
-        label = words(item.caption or item.alt or item.url)
-        credit = f" ({words(item.credit)})" if item.credit else ""
-        parts.append(f'<p>{words(_("More media:"))} <a href="{escape(item.url)}">{label}</a>{credit}</p>')
-    page = words(_("This event on the timeline"))
-    parts.append(f'<p><a href="{escape(view.links.event(event.id))}">{page}</a></p>')
-    return "".join(parts)
+class Slides:
+    """The events of one view as TimelineJS slides; messages and sources are put into words once."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.said = {
+            "planned": _status(_("Planned"), _("announced, but not what happened.")),
+            "cancelled": _status(_("Cancelled"), _("this did not happen.")),
+            "sources": f"<p>{words(_('Sources'))}</p>",
+            "note": words(_("Note on the record:")),
+            "more": words(_("More media:")),
+            "page": words(_("This event on the timeline")),
+        }
+        self._heads: dict[str, str] = {}
+
+    def _head(self, source_id: str) -> str:
+        """``<li><a href="…">Publisher: <cite>Title</cite></a> (date)`` for one source."""
+        if source_id not in self._heads:
+            source = self.view.timeline.sources[source_id]
+            href = source.url or self.view.links.source(source_id)
+            head = f'<li><a href="{escape(href)}">{words(source.publisher)}: '
+            head += f"<cite>{words(source.title)}</cite></a>"
+            if source.published:
+                head += f" ({words(date_text(source.published))})"
+            self._heads[source_id] = head
+        return self._heads[source_id]
+
+    def text(self, event: Event) -> str:
+        """The slide's HTML: summary, status, sources with quotes, further media, permalink."""
+        parts = [f"<p>{words(p.strip())}</p>" for p in event.summary.split("\n\n") if p.strip()]
+        if event.status in self.said:
+            parts.append(self.said[event.status])
+        parts.append(self.said["sources"] + "<ol>")
+        for cite in event.citations:
+            note = f" <em>{self.said['note']} {words(cite.note)}</em>" if cite.note else ""
+            parts.append(f"{self._head(cite.source)}: “{words(cite.quote)}”{note}</li>")
+        parts.append("</ol>")
+        for item in event.media[1:]:
+            label = words(item.caption or item.alt or item.url)
+            credit = f" ({words(item.credit)})" if item.credit else ""
+            parts.append(f'<p>{self.said["more"]} <a href="{escape(item.url)}">{label}</a>{credit}</p>')
+        parts.append(f'<p><a href="{escape(self.view.links.event(event.id))}">{self.said["page"]}</a></p>')
+        return "".join(parts)
+
+    def slide(self, event: Event) -> dict[str, Any]:
+        """The event as a TimelineJS JSON slide."""
+        start, end, display = dates(event)
+        found: dict[str, Any] = {"unique_id": event.id, "start_date": start}
+        if end is not None:
+            found["end_date"] = end
+        if display:
+            found["display_date"] = display
+        found["text"] = {"headline": words(event.title), "text": self.text(event)}
+        if (label := group(self.view, event)) != "":
+            found["group"] = label
+        if (first := media(event)) is not None:
+            found["media"] = first
+        return found
 
 
 def title_text(view: View) -> str:
@@ -130,19 +161,3 @@ def title_text(view: View) -> str:
     count, link = words(counted("event", view.total)), words(_("This view on the timeline"))
     parts.append(f'<p>{count}. <a href="{escape(view.links.view)}">{link}</a></p>')
     return "".join(parts)
-
-
-def slide(view: View, event: Event) -> dict[str, Any]:
-    """The event as a TimelineJS JSON slide."""
-    start, end, display = dates(event)
-    found: dict[str, Any] = {"unique_id": event.id, "start_date": start}
-    if end is not None:
-        found["end_date"] = end
-    if display:
-        found["display_date"] = display
-    found["text"] = {"headline": words(event.title), "text": text(view, event)}
-    if (label := group(view, event)) != "":
-        found["group"] = label
-    if (first := media(event)) is not None:
-        found["media"] = first
-    return found

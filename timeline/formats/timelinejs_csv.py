@@ -33,13 +33,13 @@ def _date_cells(parts: dict[str, int] | None) -> list[str]:
     return [str(parts["year"]), str(parts.get("month", "")), str(parts.get("day", "")), time]
 
 
-def row(view: View, event: Event) -> list[str]:
+def row(view: View, slides: timelinejs.Slides, event: Event) -> list[str]:
     """One event's row, in :data:`COLUMNS` order."""
     start, end, display = timelinejs.dates(event)
     media = timelinejs.media(event) or {}
     return [
         *_date_cells(start), *_date_cells(end), display, timelinejs.words(event.title),
-        timelinejs.text(view, event), media.get("url", ""), media.get("credit", ""), media.get("caption", ""),
+        slides.text(event), media.get("url", ""), media.get("credit", ""), media.get("caption", ""),
         "", "", timelinejs.group(view, event), "", media.get("alt", ""),
     ]  # fmt: skip
 
@@ -51,4 +51,5 @@ def write(view: View) -> Iterator[str]:
     title[COLUMNS.index("Text")] = timelinejs.title_text(view)
     title[COLUMNS.index("Type")] = "title"
     yield from cells.lines([COLUMNS, title])
-    yield from cells.lines(row(view, event) for event in view.events)
+    slides = timelinejs.Slides(view)
+    yield from cells.lines(row(view, slides, event) for event in view.events)

@@ -21,7 +21,8 @@ def write(view: View) -> Iterator[str]:
     }
     yield '{"title": ' + json.dumps(title, ensure_ascii=False) + ',\n"events": ['
     separator = "\n"
+    slides = timelinejs.Slides(view)
     for event in view.events:
-        yield separator + json.dumps(timelinejs.slide(view, event), ensure_ascii=False)
+        yield separator + json.dumps(slides.slide(event), ensure_ascii=False)
         separator = ",\n"
     yield "\n]}\n"

@@ -19,8 +19,9 @@ from timeline.formats import csvtable_read, timelinejs_read
 from timeline.formats.where import WHOLE_FILE, Report
 from timeline.importing import fromcsv, slides, validate, yamlwrite
 from timeline.importing.draft import Draft, Record
-from timeline.load import LoadError, check_url, load, read_file
-from timeline.load.yamlread import YamlProblems, decode, read
+from timeline.load import LoadError, build, check_url, read_file
+from timeline.load.document import Document
+from timeline.load.yamlread import YamlProblems, decode
 
 FORMATS = ("timelinejs-json", "timelinejs-csv", "csv")
 LABELS = {"timelinejs-json": "TimelineJS JSON", "timelinejs-csv": "TimelineJS CSV", "csv": "timeline CSV"}
@@ -115,10 +116,10 @@ def _draft(kind: str, text: str, path: Path, options: Options, zone: str | None,
 def _base(path: Path) -> Record:
     """The values of the data file given with ``--events``, which must be valid."""
     try:
-        load(path)
+        data = read_file(path)
+        build(data)
     except LoadError as exc:
         raise ImportFailed(
             [*exc.lines(os.fspath(path)), f"--events {path}: fix the data file first"]
         ) from None
-    value, _ = read(decode(read_file(path)))
-    return dict(value)
+    return dict(Document(data).value)  # valid: read by the fast path when it is large

@@ -1,8 +1,9 @@
-"""Write an events file as the project writes them by hand, and replace a file atomically.
+"""Write an events file, and replace a file atomically.
 
 Scalars are written plain wherever the timeline's reader gives the same text back (``date:
 2021-10-05``, ``countries: [NO]``), quoted otherwise (``'null'``, ``'a: b'``); lists of ids
 in flow style, records in block style, multi-line texts as literal blocks, no anchors.
+libyaml writes it (100,000 events in seconds, where PyYAML's Python emitter takes minutes).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.cyaml import CEmitter  # type: ignore[attr-defined]
 
 
 class _Resolver(yaml.resolver.BaseResolver):
@@ -25,18 +27,14 @@ _Resolver.add_implicit_resolver(
 )
 
 
-class _Dumper(yaml.emitter.Emitter, yaml.serializer.Serializer, yaml.representer.SafeRepresenter, _Resolver):
+class _Dumper(CEmitter, yaml.representer.SafeRepresenter, _Resolver):
     def __init__(self, stream: Any, **_: Any) -> None:
-        yaml.emitter.Emitter.__init__(self, stream, width=1_000_000, allow_unicode=True, indent=2)
-        yaml.serializer.Serializer.__init__(self)
+        CEmitter.__init__(self, stream, width=1_000_000, allow_unicode=True, indent=2)
         yaml.representer.SafeRepresenter.__init__(self, default_flow_style=False, sort_keys=False)
         _Resolver.__init__(self)
 
     def ignore_aliases(self, data: Any) -> bool:
         return True  # the reader refuses anchors and aliases
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)  # "  - id: …" under a key, as in the bundled file
 
 
 def _text(dumper: _Dumper, text: str) -> yaml.Node:
