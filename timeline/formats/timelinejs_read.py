@@ -72,6 +72,9 @@ def read_json(text: str, report: Report) -> Sheet | None:
     except json.JSONDecodeError as exc:
         report.problem(Where((exc.lineno, exc.colno), f"{exc.lineno}:{exc.colno}"), f"not JSON: {exc.msg}")
         return None
+    except RecursionError:  # Python's parser recurses: a thousand nested brackets are enough
+        report.problem(json_path((0,)), "the JSON nests too deeply for a TimelineJS file")
+        return None
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
         report.problem(json_path((0,)), "a TimelineJS file is an object with an events list")
         return None
