@@ -50,14 +50,16 @@ class Report:
 
     problems: list[Note] = field(default_factory=list)
     warnings: list[Note] = field(default_factory=list)
+    _records: set[tuple[int, ...]] = field(default_factory=set)  # rows and slides with problems
 
     def problem(self, where: Where, message: str) -> None:
         """Record a problem at ``where``."""
         self.problems.append(Note(where, message))
+        self._records.add(where.record)
 
     def troubled(self, where: Where) -> bool:
         """True when a problem was found in the row or slide ``where`` belongs to."""
-        return any(note.where.record == where.record for note in self.problems)
+        return where.record in self._records
 
     def warn(self, where: Where, message: str) -> None:
         """Record a warning at ``where``."""

@@ -49,6 +49,7 @@ class _Import:
     draft: Draft
     urls: dict[str, str] = field(default_factory=dict)  # source URL -> source id
     ids: set[str] = field(default_factory=set)
+    groups: dict[str, str] = field(default_factory=dict)  # label -> tag id
     utc_warned: bool = False
 
 
@@ -152,12 +153,11 @@ def _id(job: _Import, slide: Slide, title: str) -> str:
 def _group(job: _Import, group: Value) -> str:
     label = _short(html.plain(group.text).text) or group.text.strip()
     assert job.draft.tags is not None
-    for tag in job.draft.tags.values():
-        if tag["label"] == label:
-            return str(tag["id"])
-    ident = job.draft.unique(slug(label, f"group-{len(job.draft.tags) + 1}"), job.draft.tags)
-    job.draft.add("tags", {"id": ident, "label": label}, group.where)
-    return ident
+    if label not in job.groups:
+        ident = job.draft.unique(slug(label, f"group-{len(job.draft.tags) + 1}"), job.draft.tags)
+        job.draft.add("tags", {"id": ident, "label": label}, group.where)
+        job.groups[label] = ident
+    return job.groups[label]
 
 
 # --- dates ---------------------------------------------------------------------------------
