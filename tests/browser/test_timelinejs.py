@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, Route
 
+from tests.formats.conftest import fetch, serve
 from tests.formats.views import DATA, ROOT, export
 from timeline import importing
 from timeline.importing.yamlwrite import write_atomically
@@ -120,3 +121,18 @@ def test_an_imported_timelinejs_timeline_goes_back_into_timelinejs_with_its_medi
     assert with_media  # the template's images, videos and pages
     by_id = dict(zip(shown["ids"], shown["media"], strict=True))
     assert {ident: by_id[ident] for ident in with_media} == with_media
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("timelinejs.json", "application/json"), ("timelinejs.csv", "text/csv")]
+)
+def test_the_export_route_serves_what_timelinejs_reads(
+    page: Page, tmp_path: Path, name: str, kind: str
+) -> None:
+    client = serve(tmp_path, ROOT / "events.yaml").test_client()
+    body = fetch(client, f"/export.{name}?tag=launch", kind)
+    launches = [e for e in load(ROOT / "events.yaml").events if "launch" in e.tags]
+    shown = timelinejs(page, "view.csv" if name.endswith(".csv") else "view.json", body)
+    assert shown["errors"] == []
+    assert shown["slides"] == len(launches) + 1
+    assert sorted(shown["headlines"]) == sorted(e.title for e in launches)

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
+from tests.formats.conftest import fetch, serve, with_text
 from tests.formats.views import DATA, ROOT, export, view_of
 from timeline import importing
 from timeline.formats import csvtable
 from timeline.formats.csvtable import Column, column, header
 from timeline.importing.yamlwrite import write_atomically
-from timeline.load import load
+from timeline.load import LoadError, build, load
 
 
 def rows_of(text: str) -> list[dict[str, str]]:
@@ -152,3 +156,41 @@ def test_edits_made_in_a_spreadsheet_come_back(tmp_path: Path) -> None:
     assert event.tags == ("launch", "first")
     assert [(c.source, c.quote) for c in event.citations][-1] == ("paper", "Laika orbited the Earth.")
     assert event.summary == "=not a formula, because a person typed it"
+
+
+letters = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u2028\u2029")
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+@given(text=st.text(letters | st.sampled_from("\n\t"), min_size=1, max_size=60))
+def test_any_text_comes_back_through_the_csv(text: str) -> None:
+    try:
+        timeline = build(with_text(text).encode())
+    except LoadError:
+        assume(False)
+        raise
+    first = "".join(csvtable.write(view_of(timeline)))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.csv"
+        path.write_text(first, encoding="utf-8", newline="")
+        again = build(importing.run(path, importing.Options(format="csv"))[0].encode())
+    assert [(e.title, e.summary, e.place) for e in again.events] == [
+        (e.title, e.summary, e.place) for e in timeline.events
+    ]
+    assert [c.quote for e in again.events for c in e.citations] == [
+        c.quote for e in timeline.events for c in e.citations
+    ]
+    assert "".join(csvtable.write(view_of(again))) == first
+
+
+@pytest.mark.parametrize("query", ["", "?tag=launch", "?actor=yulia-peresild&from=2021"])
+def test_the_export_route_round_trips_byte_for_byte(tmp_path: Path, query: str) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = fetch(
+        serve(tmp_path / "a", ROOT / "events.yaml").test_client(), f"/export.csv{query}", "text/csv"
+    )
+    (tmp_path / "view.csv").write_text(first, encoding="utf-8", newline="")
+    again = imported(tmp_path / "view.csv", tmp_path, ROOT / "events.yaml")
+    client = serve(tmp_path / "b", again).test_client()
+    assert fetch(client, "/export.csv", "text/csv") == first  # the imported file is that view, whole

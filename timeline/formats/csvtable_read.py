@@ -20,7 +20,10 @@ REQUIRED = ("id", "title", "date", "citation_1_source", "citation_1_quote")
 SOURCE_FIELDS = ("publisher", "title", "author", "published", "url")
 _LIST_SPLIT = re.compile(r"[;,\s]+")
 UNKNOWN = Column("unknown", "")
-_EXACT = frozenset(("title", "summary", "place", "zone_label", "quote", "note", "caption", "credit", "alt"))
+_TRIMMED = frozenset(  # ids, codes, dates and addresses: spaces around them are a spreadsheet's doing
+    ("id", "date", "end", "zone", "status", "outcome", "actors", "countries", "tags", "source", "published",
+     "url", "kind")
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -96,7 +99,7 @@ def _row(number: int, values: list[str], columns: list[Column | None], report: R
             if spec is None and raw.strip():
                 report.problem(cell(number, i), "a value in a column without a (known) name")
             continue
-        value = cells.restore(raw) if spec.field in _EXACT else cells.restore(raw).strip()
+        value = cells.restore(raw).strip() if spec.field in _TRIMMED else cells.restore(raw)
         where = cell(number, i, spec.field if spec.group == "event" else _name(spec))
         if spec.group == "event":
             _field(row, spec.field, value, where)
