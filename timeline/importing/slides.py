@@ -292,7 +292,10 @@ def _absolute(job: _Import, href: str) -> str | None:
     """``href`` made absolute against ``--base-url`` if it is relative (None: it cannot be)."""
     if href.startswith("//"):
         return "https:" + href
-    if urlsplit(href).scheme:
+    try:
+        if urlsplit(href).scheme:
+            return href
+    except ValueError:  # malformed ("http://[x"): check_url says why
         return href
     return urljoin(job.settings.base_url, href) if job.settings.base_url else None
 
