@@ -213,6 +213,16 @@ RULES = [
     ("They opened the bakery in '98.", "2022-08-18", ["1998"]),
     ("Demand was weak in the first half.", WED_30_OCT_2024, ["2024-01/2024-06"]),
     ("Through the '60s and '70s, the diner was full.", "2023-11-10", ["196X/197X"]),
+    # a quarter as an adjective, two months of one year, a month "last year", an elided century
+    ("Second-quarter revenue rose 12%.", "2023-08-10", ["2023-04/2023-06"]),
+    ("It will publish fourth-quarter figures on Jan. 30.", "2023-11-10", ["2024-01-30"]),
+    ("Sales in the April-June period climbed 4%.", "2022-08-03", ["2022-04/2022-06"]),
+    ("The clinic opened in March last year.", "2022-09-01", ["2021-03"]),
+    ("Through the 1880s and 90s the mill prospered.", "2023-11-10", ["188X/189X"]),
+    ("Volunteers hope to finish the roof by Christmas.", "2022-10-01", ["../2022-12-25"]),
+    # a date that opens an entry of a list of key dates
+    ("1998: The company is founded in a garage.", "2020-01-15", ["1998"]),
+    ("Late 2004: Work on the second site begins.", "2020-01-15", ["2004"]),
 ]
 
 
@@ -301,6 +311,11 @@ NOT_DATES = [
     "Its rye bread is baked every Tuesday and Friday.",
     "The funeral is at the church on Monday.",  # no tense: this Monday or last?
     "The union called a strike for Oct. 12-14.",  # a year ago, or in a week? The text would say
+    "Exports rose 9% from a year earlier.",  # a year-on-year comparison
+    "The index fell for the third time in five weeks.",  # a span of time, no date
+    "It was the steepest drop in two years.",
+    "Christmas trees went on sale.",  # a holiday needs a word such as "by" or "at" before it
+    "April Morrow joined the board.",  # a month that opens a name
 ]
 
 

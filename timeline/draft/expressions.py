@@ -54,10 +54,11 @@ _ORDINALS = "(?i:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
 HOLIDAYS = {
     "new year's day": (1, 1), "valentine's day": (2, 14), "halloween": (10, 31), "bonfire night": (11, 5),
     "christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
+    "christmas": (12, 25),
 }  # fmt: skip
 _HOLIDAYS = (
     r"(?:New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Bonfire\s+Night|Christmas\s+(?:Eve|Day)"
-    r"|Boxing\s+Day)"
+    r"|Boxing\s+Day|Christmas(?!['’]?s?\s+(?:Eve|Day)))"
 )
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_LEAD = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
@@ -97,7 +98,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("my", rf"(?:{_MOD})?{_month('m')},?\s+(?:of\s+)?{_year('y')}"),
         ("holiday", rf"(?P<holiday>{_HOLIDAYS})(?:,?\s+{_year('y')})?"),
-        ("month", rf"(?:{_MOD})?{_month('m')}(?:['’]s)?(?!\s*\d)"),
+        (
+            "month",
+            rf"(?:{_MOD})?{_month('m')}(?:['’]s)?(?!\s*\d)(?:\s+(?P<yrel>this|last|next)\s+year\b)?",
+        ),
+        # "the July-September period": two months of one year
+        ("monthspan", rf"{_month('m')}\s*[-–]\s*{_month('m2')}(?!\s*\d)"),
         (
             "numeric",
             r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b(?![/\d]|\.\d)",
@@ -105,7 +111,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("yrange", rf"(?<![\w$£€#-]){_year('y')}\s*[-–—/]\s*(?P<y2>\d{{4}}|\d{{2}})\b(?!\s*[-–]\s*\d)"),
         (
             "decade",
-            r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:(?P<dec>1\d\d|20\d)0['’]?s|['’](?P<dec2>[2-9])0s)\b",
+            r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?"
+            r"(?:(?P<dec>1\d\d|20\d)0['’]?s|['’](?P<dec2>[2-9])0s|(?<![\w'’])(?P<dec3>[1-9])0s)\b",
         ),
         (
             "century",
@@ -116,7 +123,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:\bQ(?P<q>[1-4])|(?i:(?:the\s+)?(?P<qn>first|second|third|fourth)(?:\s+quarter\s+of|-quarter)))"
             rf"\s+{_year('y')}",
         ),
-        ("year", rf"(?:{_MOD})?(?<![\w$£€#.,/:]){_year('y')}(?:['’]s)?(?![\w%/:-]|[.,]\d)"),
+        ("year", rf"(?:{_MOD})?(?<![\w$£€#.,/:]){_year('y')}(?:['’]s)?(?![\w%/-]|[.,:]\d)"),
         (
             "quarterof",
             r"(?i:the\s+(?P<qn>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<qrel>this|last|next)\s+year)?)\b",
@@ -126,6 +133,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?i:the\s+(?:(?P<edge>first|last)\s+(?P<count>{_COUNTS})\s+months|(?P<half>first|second)\s+half)"
             rf"\s+of\s+(?:(?P<mrel>this|last|next|the)\s+year\b|{_year('y')}))",
         ),
+        ("quarteradj", r"(?i:\b(?P<qn>first|second|third|fourth)-quarter)\b(?!\s+(?:of\s+)?\d)"),
         ("half", r"(?i:the\s+(?P<half>first|second)\s+half)\b(?!\s+of\b)"),
         (
             "nthday",
@@ -266,6 +274,16 @@ _SEASON_CUES = frozenset(
 _NOWADAYS = re.compile(r"(?i:\b(?:stands?|remains?|survives?|exists?|still)\s+)$")  # "that stands today"
 _THAN = re.compile(r"\s+than\b")
 _THAN_BEFORE = re.compile(r"(?i:\bthan\s+)$")
+_BASE_BEFORE = re.compile(r"(?i:\b(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+)$")
+# "for the second time in four months", "the biggest fall in five years": a span of time, no date
+_DURATION = re.compile(
+    r"(?i:\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|only|most|least|best|worst|times?|"
+    r"(?!(?:inter|w|t|requ|prot|for|harv|sugg|qu|r|n|ch|arr|cont|gu|v|inv|manif|hon|mod|earn)est\b)[a-z]+est)"
+    r"\b(?:[^\w,;:]+[\w'’-]+){0,4}?[^\w,;:]+)$"
+)
+_HOLIDAY_CUES = re.compile(r"(?i:\b(?:by|until|till|since|at|on)\s+)$")  # "by Christmas"
+_DECADE_BEFORE = re.compile(r"\d0['’]?s\s*(?:[-–]|and|to|or|through)\s*(?:the\s+)?$")  # "the 1960s and 70s"
+_NAMED = re.compile(r"\s+[A-Z][a-z]")  # "June Talliver": a month that opens a name
 _THE_LAST = re.compile(r"(?i:\bthe\s+(?:very\s+)?)$")
 _EVERY = re.compile(r"(?i:\b(?:every|each)\s+(?:other\s+)?(?:\w+\s+and\s+)?)$")  # "every Tuesday and Friday"
 _NOT_WEEKDAY = re.compile(r"(?:Black|Good|Cyber|Super|Ash|Holy|Palm|Easter|Bloody|Man)\s+$")
@@ -283,7 +301,8 @@ def _plausible(kind: str, sentence: str, match: re.Match[str], latest_year: int)
         if word not in _MONTH_CUES or (parts["m"] == "May" and word in _NOT_MAY):
             subject = not before.strip(" \"“‘'") or _MONTH_VERB.match(sentence, match.end())
             possessive = re.match(r"['’]s\b", sentence[match.end() - 2 :])
-            return bool(subject or possessive) and parts["m"] != "May"
+            named = _NAMED.match(sentence, match.end())
+            return bool(subject or possessive) and parts["m"] != "May" and not named
     if kind == "year" and not parts.get("mod"):
         year = int(parts["y"])
         if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(sentence, match.end()):
@@ -291,6 +310,14 @@ def _plausible(kind: str, sentence: str, match: re.Match[str], latest_year: int)
         if _PLURAL_AFTER.match(sentence, match.end()) and not _DATE_PREPOSITION.search(before):
             return False
         return bool(_YEAR_CUES.search(before)) or 1800 <= year <= latest_year
+    if kind == "holiday" and parts["holiday"] == "Christmas":
+        return bool(_HOLIDAY_CUES.search(before))
+    if kind == "decade" and parts.get("dec3"):
+        return bool(_DECADE_BEFORE.search(before))
+    if kind == "offset" and match.group().lower().startswith("in") and _DURATION.search(before):
+        return False
+    if kind == "offset" and (parts.get("unit") or "").lower() == "year" and _BASE_BEFORE.search(before):
+        return False  # "fell 21% from a year earlier": a year-on-year comparison, no date of its own
     if kind == "relday":
         return not (_FIGURATIVE.search(before) or _NOWADAYS.search(before))
     if kind in ("period", "offset") and (_THAN.match(sentence, match.end()) or _THAN_BEFORE.search(before)):

@@ -29,7 +29,9 @@ _RULES: dict[str, Rule] = {
     "period": period_rule,
     "offset": offset_rule,
     "quarterof": parts.quarter_rule,
+    "quarteradj": parts.quarter_rule,
     "months": parts.months_rule,
+    "monthspan": parts.month_span_rule,
     "fiscal": parts.fiscal_rule,
     "season": parts.season_rule,
     "nth": parts.nth_rule,
@@ -125,6 +127,8 @@ def _sentence(sentence: Sentence, article: _Article, line_start: bool) -> list[F
     items, clocks = _resolve(sentence, article)
     stamp_day = article.published if line_start else None
     joined = times.join(sentence.text, items, clocks, article.earlier, stamp_day, article.zone)
+    if len(joined) > 1:  # "will report fourth-quarter results on Feb. 4": the day dates the statement
+        joined = [item for item in joined if item.mention.kind != "quarteradj"]
     found: dict[str, Found] = {}
     for item in spans.open_ends(sentence.text, spans.ranges(sentence.text, joined)):
         mood = tense(sentence.text, item.start, item.end)

@@ -61,6 +61,15 @@ def _by_tense(first: int, last: int, published: date, mood: Tense | None) -> int
     return None
 
 
+def month_span_rule(mention: Mention, ctx: Context) -> Span | None:
+    """ "the July-September period": those months of one year, by tense as for quarters."""
+    first, last = month_number(mention.parts["m"]), month_number(mention.parts["m2"])
+    if first >= last:
+        return None  # "November-February" spans two years: which, the text does not say
+    year = _by_tense(first, last, ctx.published, ctx.tense)
+    return None if year is None else _months(year, first, last)._replace(note=ctx.relative(mention))
+
+
 def months_rule(mention: Mention, ctx: Context) -> Span | None:
     """ "the first nine months of the year", "the last three months of 2020", "the second half of
     next year"."""

@@ -97,6 +97,9 @@ def month_rule(mention: Mention, ctx: Context) -> Span | None:
     word = cue.group(1).lower() if cue and not _mod(mention) else ""
     if word in ("a", "an"):
         ctx = ctx._replace(tense=None)
+    if "yrel" in mention.parts:  # "in June last year"
+        year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[mention.parts["yrel"]]
+        return Span(When(year, month), note=ctx.relative(mention))
     year = month_without_year(month, ctx, word if word in ("last", "next", "this") else "")
     return Span(When(year, month), note=ctx.relative(mention, f"{_tense(ctx)}: {_month_name(month)} {year}"))
 
@@ -127,6 +130,9 @@ def year_range_rule(mention: Mention, ctx: Context) -> Span | None:
 
 def decade_rule(mention: Mention, ctx: Context) -> Span | None:
     """ "the 1970s" → 197X; "the '60s" → 196X."""
+    if "dec3" in mention.parts:  # "the 1960s and 70s": the century of the decade before it
+        century = next((w.pattern[:2] for w in reversed(ctx.here) if w.pattern and len(w.pattern) == 4), None)
+        return None if century is None else Span(When(None, pattern=f"{century}{mention.parts['dec3']}X"))
     digits = mention.parts.get("dec") or f"19{mention.parts['dec2']}"
     return Span(When(None, pattern=f"{digits}X"))
 
