@@ -223,6 +223,21 @@ RULES = [
     # a date that opens an entry of a list of key dates
     ("1998: The company is founded in a garage.", "2020-01-15", ["1998"]),
     ("Late 2004: Work on the second site begins.", "2020-01-15", ["2004"]),
+    # spans told in one statement
+    ("He chaired the club from 1990 until he moved away in 2001.", "2020-01-15", ["1990/2001"]),
+    ("Divers surveyed the wreck in 2004 and 2005.", "2020-01-15", ["2004/2005"]),
+    ("The library will remain closed until at least Thursday.", TUE_14_FEB_2023, ["../2023-02-16"]),
+    # the clause a date belongs to: a fronted date dates the main clause, a relative clause is
+    # its own, an order's deadline or start is the order's, a plan "we expected" is past
+    ("On Tuesday, the mayor said the bridge will reopen in May.", "2023-11-09", ["2023-11-07", "2024-05"]),
+    (
+        "Halden, which reports on March 3, said last week that sales fell.",
+        "2024-02-20",
+        ["2024-03-03", "2024-02-12/2024-02-18"],
+    ),
+    ("The court ordered him to leave the country by Sept. 1.", "2022-07-20", ["../2022-09-01"]),
+    ("The council voted to ban cars from the square starting June 1.", "2022-05-10", ["2022-06-01"]),
+    ("Her new novel comes out on April 20.", TUE_5_OCT_2021, ["2022-04-20"]),
 ]
 
 
@@ -316,6 +331,7 @@ NOT_DATES = [
     "It was the steepest drop in two years.",
     "Christmas trees went on sale.",  # a holiday needs a word such as "by" or "at" before it
     "April Morrow joined the board.",  # a month that opens a name
+    "Orders we expected to sign in the fourth quarter have slipped.",  # this quarter, or last year's?
 ]
 
 

@@ -1,7 +1,9 @@
 """Dates of one sentence combined: ranges and open ends.
 
-Two dates joined by "-", "to", "through" or "between … and" become an interval; "no later than",
-"by", "until", "through" before a date make it ``../date`` ("did not … until" and "put off until"
+Two dates joined by "-", "to", "through" or "between … and" become an interval, and so do two
+years or decades in a row joined by "and" ("in 1992 and 1993") and a start and an end told in a
+clause ("from 2008 until she resigned in January 2018"); "no later than", "by", "until (at
+least)", "through" before a date make it ``../date`` ("did not … until" and "put off until"
 leave it as it is: the event happens then); "no earlier than" and "not … before" make it
 ``date/..``; "the three months ended Dec. 31" is those months, "the week of February 10" that
 Monday to Sunday.
@@ -18,7 +20,11 @@ from timeline.draft.when import Span, When
 
 _RANGE = re.compile(r"[\s,]*(?:[-–—]|(?i:to|until|till|through|and))\s*")
 _RANGE_OPENERS = re.compile(r"(?i:\b(?:between|from)\s+(?:the\s+)?)$")
-_BEFORE = re.compile(r"(?i:\b(?:(?:no|not)\s+later\s+than|by|until|till|through|up\s+to)\s+)$")
+_BEFORE = re.compile(
+    r"(?i:\b(?:(?:no|not)\s+later\s+than|by|until|till|through|up\s+to)\s+(?:at\s+(?:the\s+)?(?:least|latest)\s+)?)$"
+)
+# "from 2008 until she resigned in January 2018": the end of a span, told in a clause
+_UNTIL_CLAUSE = re.compile(r"\s+(?i:until|till)\s+(?:[\w'’-]+\s+){1,5}?(?i:in|on)\s+")
 _AFTER = re.compile(r"(?i:\b(?:(?:no|not)\s+earlier\s+than|not\s+before)\s+)$")
 _NOT_BEFORE = re.compile(r"(?i:\b(?:not|never)\s+(?:\S+\s+){0,4}before\s+)$")  # "not expected to open before"
 _POSTPONED = re.compile(r"(?i:\b(?:put\s+off|postponed|delayed|deferred|pushed\s+back|adjourned)\b)")
@@ -54,13 +60,15 @@ def _joins(sentence: str, first: Item, second: Item) -> bool:
     if first.span.interval or second.span.interval or one is None or two is None:
         return False
     gap = sentence[first.end : second.start]
+    opened = bool(_RANGE_OPENERS.search(sentence[: first.start]))
+    if opened and _UNTIL_CLAUSE.fullmatch(gap) and "from" in sentence[: first.start][-6:].lower():
+        return True
     if not _RANGE.fullmatch(gap):
         return False
     word = gap.strip(" ,").lower()
-    opened = bool(_RANGE_OPENERS.search(sentence[: first.start]))
     both_years = one.rank == two.rank == 1
     if word in ("and", "until", "till"):
-        return opened or _next_decade(one, two)
+        return opened or _next_decade(one, two) or (word == "and" and _next_year(one, two))
     return opened or word != "to" or both_years
 
 
@@ -68,6 +76,11 @@ def _next_decade(one: When, two: When) -> bool:
     """ "the 1930s and 1940s": two decades in a row are one period."""
     first, second = one.pattern or "", two.pattern or ""
     return len(first) == len(second) == 4 and first.endswith("X") and int(second[:3]) == int(first[:3]) + 1
+
+
+def _next_year(one: When, two: When) -> bool:
+    """ "in 1992 and 1993": two years in a row are one period."""
+    return one.rank == two.rank == 1 and one.year is not None and two.year == one.year + 1
 
 
 def _same_year(first: When | None, second: When | None) -> When | None:

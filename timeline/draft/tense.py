@@ -8,8 +8,13 @@ after it, unless the date is the subject of the verb after it ("December will be
 marker beyond ", and", "but", "which", "since" … belongs to another clause; "said" counts only
 for a date right after it ("said on Monday", not "will land on Monday, NASA said"). A future
 marker right after ``was``/``were``/``had been`` ("had been due to return in October") is a plan
-that belonged to the past. A deadline ("until Thursday") with no tense, or after a present
-perfect ("has cancelled all crossings until Thursday"), looks ahead. None when nothing tells.
+that belonged to the past, and so is "we expected to" (but not a reported "said it expected to").
+A date that opens the sentence before a comma dates its main clause ("On Monday, the authority
+said …"); a date in a relative clause ("which reports on Nov. 14,") takes no verb from beyond
+the clause's closing comma; a deadline or start set by an order ("ordered her to report by
+Aug. 19", "voted to require it starting July 1") takes no tense from the ordering. A deadline
+("until Thursday") with no tense, or after a present perfect ("has cancelled all crossings until
+Thursday"), looks ahead. None when nothing tells.
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ _FUTURE = (
     r"to\s+be\s+held|upcoming|(?:is|are)\s+to|(?:no|not)\s+later\s+than|(?:no|not)\s+earlier\s+than|"
     r"deadline|(?:is|are|be)\s+(?:forecast|likely)|"
     # the present of a timetable: "pre-orders open on Friday", "the museum opens on Saturday"
-    r"(?<!\bis\s)(?<!\bwas\s)open|opens|begins|starts|closes|ends|resumes?|takes\s+effect|go(?:es)?\s+on\s+sale"
+    r"(?<!\bis\s)(?<!\bwas\s)open|opens|begins|starts|closes|ends|resumes?|takes\s+effect|go(?:es)?\s+on\s+sale|"
+    r"comes\s+out|premieres|kicks\s+off"
 )
 _IRREGULAR = (
     "was were had did said told began came went took made saw won lost left flew led met sent spent held"
@@ -71,7 +77,7 @@ _LEADS_AHEAD = re.compile(
     r"(?i:\bfor\s+(?:delivery|shipment|loading)\s+(?:in|on|by)\s+|\bcontracts?\s+for\s+)$"
 )  # "wheat for delivery in October", "the contract for November"
 _SINCE = re.compile(r"(?i:\bsince\s+(?:early\s+|mid-?\s*|late\s+)?)$")
-_DEADLINE = re.compile(r"(?i:\b(?:until|till|through|by)\s+)$")
+_DEADLINE = re.compile(r"(?i:\b(?:until|till|through|by)\s+(?:at\s+(?:the\s+)?(?:least|latest)\s+)?)$")
 _PERFECT = re.compile(r"(?i:\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b[^,;]*)$")
 _REPORTING = frozenset(["said", "says", "told", "tells", "added", "wrote", "reported", "stated"])
 _GOVERNS = re.compile(r"\s+(?:\w+\s+){0,3}?(?:on|in|at|late|early|last|this)?\s*")  # "told a meeting on"
@@ -81,21 +87,57 @@ _PREPOSITION = re.compile(
 )
 _LEADING = re.compile(r"(?i:(?:in|on|at|by|from|since|until|during|for)\b)")
 _OWN_SINCE = re.compile(r"\bsince\s*$")
-_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(  # "is closed", "will stay closed": a participle, no past
+    r"\b(?:be|been|being|is|are|am|stay|stays|stayed|staying|remain|remains|remained|remaining|keep|keeps|kept)\s+$",
+    re.IGNORECASE,
+)
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PLAN_WORDS = frozenset(["expected", "planned", "predicted", "scheduled"])
+_PLANNER = re.compile(r"(?i:\b(?:I|we|you|he|she|it|they|had)\s+)$")  # "we expected", "had planned"
+_REPORTED = re.compile(r"(?i:\b(?:said|told|added|stated|announced|reported|wrote)\b)")  # "said it expected"
+_FRONT = re.compile(r"[\W]*(?i:(?:on|in|at|during|by|last|this|early|late)\s+)?")
+_COMMA = re.compile(r"\s*,")
+_RELATIVE = re.compile(r"(?i:\b(?:which|who|whose)\b)[^,;]*$")
+_INFINITIVE = re.compile(r"(?i:\bto\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that)\b)[a-z]+\b)")
+_SETS_BOUNDS = re.compile(r"(?i:\b(?:by|until|till|starting|beginning|effective|as\s+of)\s+)$")
 
 
-def _skipped(marker: re.Match[str], sentence: str, start: int) -> bool:
+def _skipped(marker: re.Match[str], sentence: str, start: int, end: int) -> bool:
     """A past marker that is no verb of the statement ("the red", "a newly built", "is expected"),
     or a reporting verb that does not govern the date ("will land on Monday, NASA said": the
-    saying is past, the landing is not; "said on Monday" does govern it)."""
+    saying is past, the landing is not; "said on Monday" and "On Monday, NASA said" do govern it)."""
     word, before = marker.group().lower(), sentence[: marker.start()]
     if word in _REPORTING and not (
-        marker.end() <= start and _GOVERNS.fullmatch(sentence, marker.end(), start)
+        (marker.end() <= start and _GOVERNS.fullmatch(sentence, marker.end(), start))
+        or (marker.start() >= end and _fronted(sentence, start, end))
     ):
         return True
     return bool(marker["past"]) and (
         word in _NOT_PAST or bool(_DETERMINER.search(before)) or bool(_PASSIVE.search(before))
+    )
+
+
+def _fronted(sentence: str, start: int, end: int) -> bool:
+    """True for a date that opens its sentence before a comma ("On Monday, the authority said …"):
+    it dates the main clause that follows."""
+    return bool(_FRONT.fullmatch(sentence, 0, start) and _COMMA.match(sentence, end))
+
+
+def _other_clause(sentence: str, marker: re.Match[str], start: int, end: int) -> bool:
+    """True when the marker is the verb of another clause than the date's: beyond ", and", "but",
+    "which" … (:data:`_BOUNDARY`); after the date, past the comma that closes the relative clause
+    the date is in ("Nordwerk, which reports on Nov. 14, warned"); before the date,
+    a past verb whose infinitive sets a deadline or a start ("ordered her to report by Aug. 19",
+    "voted to require it starting July 1": the date is the order's, not the ordering's)."""
+    if _BOUNDARY.search(sentence, *_between(sentence, marker, start, end)):
+        return True
+    if marker.start() >= end:
+        gap = sentence[end : marker.start()]
+        return "," in gap and bool(_RELATIVE.search(sentence, 0, start))
+    return bool(
+        marker["past"]
+        and _INFINITIVE.search(sentence, marker.end(), start)
+        and _SETS_BOUNDS.search(sentence, 0, start)
     )
 
 
@@ -105,6 +147,15 @@ def _between(sentence: str, marker: re.Match[str], start: int, end: int) -> tupl
         return end, marker.start()
     own = _OWN_SINCE.search(sentence, marker.end(), start)
     return marker.end(), own.start() if own else start
+
+
+def _past_plan(sentence: str, marker: re.Match[str]) -> bool:
+    """ "had been due to return", "was scheduled", "we expected to book": a plan made in the past."""
+    before = sentence[: marker.start()]
+    if _PAST_PLAN.search(before):
+        return True
+    planned = marker.group().lower() in _PLAN_WORDS and bool(_PLANNER.search(before))
+    return planned and not _REPORTED.search(before)  # "said it expected …" is reported, still ahead
 
 
 def _governed(sentence: str, start: int, end: int) -> bool:
@@ -135,12 +186,12 @@ def _nearest(sentence: str, start: int, end: int) -> Tense | None:
     """The tense of the marker nearest to ``sentence[start:end]`` in its clause."""
     best: tuple[int, Tense] | None = None
     for marker in _MARKER.finditer(sentence):
-        if start <= marker.start() < end or _skipped(marker, sentence, start):
+        if start <= marker.start() < end or _skipped(marker, sentence, start, end):
             continue
-        if _BOUNDARY.search(sentence, *_between(sentence, marker, start, end)):
+        if _other_clause(sentence, marker, start, end):
             continue
         kind = Tense.FUTURE if marker["future"] else Tense.PAST
-        if kind is Tense.FUTURE and _PAST_PLAN.search(sentence[: marker.start()]):
+        if kind is Tense.FUTURE and _past_plan(sentence, marker):
             kind = Tense.PAST
         # a verb before the date governs it more often than one after ("who received units on
         # Monday will be allowed"): markers after the date count only when none comes before,
