@@ -238,6 +238,15 @@ RULES = [
     ("The court ordered him to leave the country by Sept. 1.", "2022-07-20", ["../2022-09-01"]),
     ("The council voted to ban cars from the square starting June 1.", "2022-05-10", ["2022-06-01"]),
     ("Her new novel comes out on April 20.", TUE_5_OCT_2021, ["2022-04-20"]),
+    # "next summer" is the one after this summer, once this one is under way or near
+    ("The team plans to return next summer.", "2023-06-20", ["2024"]),
+    ("The team plans to return next summer.", "2023-02-20", []),  # this coming summer, or the next?
+    # a time set as a deadline on a weekday
+    (
+        "A flood warning covers the valley until 06:00 GMT on Thursday.",
+        TUE_14_FEB_2023,
+        ["../2023-02-16T06:00Z"],
+    ),
 ]
 
 
@@ -294,6 +303,27 @@ ARTICLE_CONTEXT = [
     # a time put on the day named before it must agree with its tense
     ("All times AEST.\n\nPeople voted between 9 and 20 May. The votes will be counted at 8pm.", "2022-05-21",
      ["2022-05-09/2022-05-20"]),
+    # a live blog's stamp on a line of its own dates its entry's first sentence when that has no date
+    ("All times GMT\n\n14:05\nThe council has opened a rest centre.", TUE_14_FEB_2023, ["2023-02-14T14:05Z"]),
+    ("All times GMT\n\n14:05\nThe river burst its banks at 11:30.", TUE_14_FEB_2023, ["2023-02-14T11:30Z"]),
+    # "shortly before midnight" is the day before that midnight, not a minute
+    ("All times GMT\n\n08:10\nThe gale reached the coast shortly before midnight.", TUE_14_FEB_2023,
+     ["2023-02-13"]),
+    # a time next to a day that cannot be read is left out, not put on the day named before it
+    ("Schools closed yesterday.\n\nThe meeting is at 10:00 GMT on Thursday.", TUE_14_FEB_2023,
+     ["2023-02-13"]),
+    # a day named as a thing's ("tomorrow's race") gives way to the time put on it
+    ("All times GMT\n\nA decision on tomorrow's race will be taken at 07:00.", TUE_14_FEB_2023,
+     ["2023-02-15T07:00Z"]),
+    # a part of the day after a live blog's stamp is that day, when the tense agrees
+    ("13:20 GMT - Winds are dropping. The rain will ease by late afternoon.", TUE_14_FEB_2023,
+     ["2023-02-14T13:20Z", "../2023-02-14"]),
+    ("13:20 GMT - Winds are dropping. The rain eased in the late afternoon.", TUE_14_FEB_2023,
+     ["2023-02-14T13:20Z"]),
+    # in a list of key dates, a sentence with no date of its own takes its entry's, unless it looks ahead
+    ("Key dates\n\nMay 2011: The mill closes. Its workers are laid off.", "2020-01-15",
+     ["2011-05", "2011-05"]),
+    ("Key dates\n\nJune 2012: The site is sold. A new owner will build flats.", "2020-01-15", ["2012-06"]),
 ]  # fmt: skip
 
 

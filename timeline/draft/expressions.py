@@ -192,6 +192,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?i:the\s+(?P<ref>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)|"
             r"the\s+(?P<unit2>day)\s+(?P<dir2>before|after))\b",
         ),
+        (
+            "daypart",
+            r"(?i:(?:the\s+)?(?:(?P<dmod>early|late|mid)[\s-]*)?(?P<dpart>morning|afternoon|evening))\b",
+        ),
         ("time", rf"{_CLOCK}(?:\s*(?P<zone>{ZONES})\b)?(?:\s*\((?P<alt>[^()]{{1,40}})\))?"),
     )
 )
@@ -281,6 +285,7 @@ _DURATION = re.compile(
     r"(?!(?:inter|w|t|requ|prot|for|harv|sugg|qu|r|n|ch|arr|cont|gu|v|inv|manif|hon|mod|earn)est\b)[a-z]+est)"
     r"\b(?:[^\w,;:]+[\w'’-]+){0,4}?[^\w,;:]+)$"
 )
+_DAYPART_CUES = re.compile(r"(?i:\b(?:by|in|during|until|till|through)\s+)$")
 _HOLIDAY_CUES = re.compile(r"(?i:\b(?:by|until|till|since|at|on)\s+)$")  # "by Christmas"
 _DECADE_BEFORE = re.compile(r"\d0['’]?s\s*(?:[-–]|and|to|or|through)\s*(?:the\s+)?$")  # "the 1960s and 70s"
 _NAMED = re.compile(r"\s+[A-Z][a-z]")  # "June Talliver": a month that opens a name
@@ -310,6 +315,8 @@ def _plausible(kind: str, sentence: str, match: re.Match[str], latest_year: int)
         if _PLURAL_AFTER.match(sentence, match.end()) and not _DATE_PREPOSITION.search(before):
             return False
         return bool(_YEAR_CUES.search(before)) or 1800 <= year <= latest_year
+    if kind == "daypart":  # "by early evening", "during the afternoon"
+        return bool(_DAYPART_CUES.search(before))
     if kind == "holiday" and parts["holiday"] == "Christmas":
         return bool(_HOLIDAY_CUES.search(before))
     if kind == "decade" and parts.get("dec3"):

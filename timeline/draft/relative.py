@@ -1,5 +1,6 @@
-"""Rules for periods ("last month", "later this year", "next week", "that day") and offsets
-("two weeks ago", "in 10 days", "six hours later", "the next day")."""
+"""Rules for periods ("last month", "later this year", "next week", "that day"), offsets ("two
+weeks ago", "in 10 days", "six hours later", "the next day") and parts of a day ("by early
+evening")."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def period_rule(mention: Mention, ctx: Context) -> Span | None:
     if unit == "year":
         return Span(When(p.year + shift), note=ctx.relative(mention))
     season = _season(unit, p, relation)
-    return season._replace(note=ctx.relative(mention, "the season, to the year"))
+    return None if season is None else season._replace(note=ctx.relative(mention, "the season, to the year"))
 
 
 def _weekend(published: date, relation: str, mood: Tense | None) -> date:
@@ -72,20 +73,24 @@ def _weekend(published: date, relation: str, mood: Tense | None) -> date:
     return coming if mood is Tense.FUTURE else latest
 
 
-def _season(season: str, published: date, relation: str) -> Span:
+def _season(season: str, published: date, relation: str) -> Span | None:
     """This/last/next spring, summer, autumn or winter (northern seasons): its year; a winter
-    spans two years, so it is its three months."""
+    spans two years, so it is its three months. "Next summer" is the one after this summer, once
+    this one has begun or is at most two months away; earlier in the year it may mean the coming
+    one, so nothing is given."""
     start = _SEASON_START[season]
     latest = published.year if published.month >= start else published.year - 1  # last one begun
-    ongoing = (published.year - latest) * 12 + published.month - start < 3
+    months_since = (published.year - latest) * 12 + published.month - start
+    ongoing = months_since < 3
+    this = (latest if ongoing else latest + 1) if season == "winter" else published.year
     if relation == "last":
         year = latest - 1 if ongoing else latest
     elif relation == "next":
-        year = latest + 1
-    elif season == "winter":
-        year = latest if ongoing else latest + 1
+        if this > latest and 12 - months_since > 2:
+            return None  # "next summer" in March: this coming one, or the one after?
+        year = this + 1
     else:
-        year = published.year
+        year = this
     if season == "winter":
         return Span(When(year, 12), When(year + 1, 2), True)
     return Span(When(year))
@@ -195,3 +200,26 @@ def _counted(start: When, unit: str, step: int, note: str) -> Span | None:
         return None
     days = step * {"day": 1, "week": 7, "fortnight": 14}[unit]
     return Span(When.of(day + timedelta(days=days)), note=note)
+
+
+_DAY_PARTS = {"morning": (5.0, 12.0), "afternoon": (12.0, 18.0), "evening": (17.0, 23.0)}  # hours, roughly
+
+
+def day_part_rule(mention: Mention, ctx: Context) -> Span | None:
+    """ "by early evening", "during the afternoon": the day of the time before it in the article
+    (a live blog's stamp), when that time is before the part of the day for a future statement or
+    after it for a past one; otherwise which day is in doubt, and nothing is given."""
+    anchor = next((w.moment for w in reversed(ctx.earlier) if w.moment is not None), None)
+    first, last = _DAY_PARTS[_words(mention.parts["dpart"])]
+    third = (last - first) / 3  # "early", "mid", "late": a third of it
+    shift = {"early": 0, "mid": 1, "late": 2}.get(_words(mention.parts.get("dmod", "")))
+    if shift is not None:
+        first, last = first + shift * third, first + (shift + 1) * third
+    if anchor is None:
+        return None
+    ahead = ctx.tense is Tense.FUTURE and anchor.hour < first
+    behind = ctx.tense is Tense.PAST and anchor.hour >= last
+    if not (ahead or behind):
+        return None
+    note = f'"{mention.text}": the day of {anchor:%H:%M on %-d %b %Y}, the time before it in the article'
+    return Span(When.of(anchor.date()), note=note)

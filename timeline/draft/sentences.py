@@ -1,7 +1,8 @@
 """Sentences of an article, each with its place in the text, by sentencex.
 
 Paragraphs are split on blank lines; inside a paragraph a line break ends a sentence unless the
-line looks hard-wrapped (long and ending inside a sentence, or followed by a lower-case word), so
+line looks hard-wrapped (long and ending inside a sentence, or followed by a lower-case word) or is
+a live blog's time stamp on a line of its own (it opens the entry's first sentence), so
 headlines, photo captions, credit lines and datelines stay sentences of their own. A quotation that
 opens after a sentence has ended starts a sentence of its own. ``a.m.`` and
 ``p.m.`` are hidden from the segmenter (which would end a sentence at "a.m. EDT"), keeping every
@@ -20,6 +21,11 @@ _WRAPPED = re.compile(r"[a-z0-9,;]$")
 _WRAP_WIDTH = 40
 _QUOTE_OPENS = re.compile(r"(?<=[.!?])\s+(?=[\"“][A-Z])")
 _PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+# a live blog's time stamp on a line of its own ("07:15", "9:40 a.m. EST"): it heads the line after it
+STAMP_LINE = re.compile(
+    r"[ \t]*(?:\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?|\d{1,2}\s*[AaPp]\.?[Mm]\.?)"
+    r"(?:[ \t]+[A-Z]{2,4})?[ \t]*$"
+)
 
 
 class Sentence(NamedTuple):
@@ -37,7 +43,9 @@ def _lines(paragraph: str, offset: int) -> list[tuple[str, int]]:
     for line in paragraph.split("\n"):
         previous = runs[-1][0].rstrip() if runs else ""
         joined = previous and (
-            (len(previous) >= _WRAP_WIDTH and _WRAPPED.search(previous)) or line[:1].islower()
+            (len(previous) >= _WRAP_WIDTH and _WRAPPED.search(previous))
+            or line[:1].islower()
+            or STAMP_LINE.fullmatch(previous)
         )
         if joined and line.strip():
             text, start = runs[-1]

@@ -77,7 +77,10 @@ _LEADS_AHEAD = re.compile(
     r"(?i:\bfor\s+(?:delivery|shipment|loading)\s+(?:in|on|by)\s+|\bcontracts?\s+for\s+)$"
 )  # "wheat for delivery in October", "the contract for November"
 _SINCE = re.compile(r"(?i:\bsince\s+(?:early\s+|mid-?\s*|late\s+)?)$")
-_DEADLINE = re.compile(r"(?i:\b(?:until|till|through|by)\s+(?:at\s+(?:the\s+)?(?:least|latest)\s+)?)$")
+_DEADLINE = re.compile(  # "until Thursday", "until at least Monday", "until 09:00 on Saturday"
+    r"(?i:\b(?:until|till|through|by)\s+(?:at\s+(?:the\s+)?(?:least|latest)\s+)?"
+    r"(?:(?:\d{1,2}[:.]\d\d|\d{1,2}\s*[ap]\.?m\.?|noon|midday|midnight)(?:\s+[A-Z]{2,4})?,?\s+(?:on\s+)?)?)$"
+)
 _PERFECT = re.compile(r"(?i:\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b[^,;]*)$")
 _REPORTING = frozenset(["said", "says", "told", "tells", "added", "wrote", "reported", "stated"])
 _GOVERNS = re.compile(r"\s+(?:\w+\s+){0,3}?(?:on|in|at|late|early|last|this)?\s*")  # "told a meeting on"
