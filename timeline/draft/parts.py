@@ -94,6 +94,8 @@ def nth_weekday_rule(mention: Mention, ctx: Context) -> Span | None:
     parts = mention.parts
     month = month_number(parts["m"])
     year = int(parts["y"]) if "y" in parts else month_without_year(month, ctx)
+    if year is None:
+        return None
     weekday = WEEKDAYS.index(parts["wd"].lower())
     days = [
         d

@@ -4,6 +4,7 @@ evening")."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from timeline.draft.expressions import Mention
@@ -14,6 +15,7 @@ from timeline.draft.when import Span, When
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _PARTS_OF_DAY = ("day", "morning", "afternoon", "evening", "night")
 _SHIFT = {"this": 0, "last": -1, "next": 1}
+_EXACTLY = re.compile(r"(?i:\b(?:exactly|precisely)\s+)$")
 _ANAPHORIC = {"that": 0, "the same": 0, "the previous": -1, "the following": 1, "the next": 1}
 
 
@@ -153,6 +155,11 @@ def offset_rule(mention: Mention, ctx: Context) -> Span | None:
         step = -count if direction == "ago" else count
         return _counted(When.of(ctx.published), unit, step, ctx.relative(mention))
     step = -count if direction in ("earlier", "before") else count
+    if _EXACTLY.search(ctx.before) and unit == "year":  # "on 1 May, exactly 150 years later": that day
+        anchor = ctx.anchor(3)
+        if anchor is not None and anchor.year is not None and anchor.moment is None:
+            note = f'"{mention.text}": counted from {anchor.edtf()}, the date before it in the article'
+            return Span(anchor._replace(year=anchor.year + step), note=note)
     return _from_anchor(mention, ctx, unit, step)
 
 

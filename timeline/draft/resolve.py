@@ -80,8 +80,12 @@ def tense_word(tense: Tense | None) -> str:
     return {Tense.FUTURE: "a future statement", Tense.PAST: "a past statement", None: "no tense"}[tense]
 
 
-def month_without_year(month: int, ctx: Context, cue: str = "") -> int:
-    """The year of a month named without one (see the module rules)."""
+_NEAR_MONTHS = 6  # a past month or day further back than this must agree with the story (_in_story)
+_CLEAR_MONTHS = 4  # with no tense, the nearest month or day only when it is this near
+
+
+def month_without_year(month: int, ctx: Context, cue: str = "") -> int | None:
+    """The year of a month named without one (see the module rules), or None when in doubt."""
     p = ctx.published
     before = p.year if month <= p.month else p.year - 1
     after = p.year if month >= p.month else p.year + 1
@@ -93,15 +97,17 @@ def month_without_year(month: int, ctx: Context, cue: str = "") -> int:
         return p.year
     if ctx.frame is not None and _agrees(ctx, _order((ctx.frame, month), (p.year, p.month))):
         return ctx.frame  # "Last year we had it drilled by the middle of October"
+    back, ahead = (p.month - month) % 12, (month - p.month) % 12
     if ctx.tense is Tense.FUTURE:
         return after
     if ctx.tense is Tense.PAST:
-        return before
+        return before if back <= _NEAR_MONTHS or _in_story(ctx, before) else None
     named = sorted(ctx.written & {before, after})
     if len(named) == 1:
         return named[0]
-    back = (p.month - month) % 12
-    return before if back <= 6 else after
+    if back <= _CLEAR_MONTHS or ahead <= _CLEAR_MONTHS:
+        return before if back <= ahead else after
+    return None  # as near one way as the other: the text does not say which
 
 
 def day_without_year(month: int, day: int, ctx: Context, weekday: int | None = None) -> date | None:
@@ -122,12 +128,26 @@ def day_without_year(month: int, day: int, ctx: Context, weekday: int | None = N
     if ctx.tense is Tense.FUTURE and future:
         return None if _a_year_off(future[0], past[-1:], p) else future[0]
     if ctx.tense is Tense.PAST and past:
-        return None if _a_year_off(past[-1], future[:1], p) and not ctx.pictured else past[-1]
+        if _a_year_off(past[-1], future[:1], p) and not ctx.pictured:
+            return None
+        far = (p - past[-1]).days > _NEAR_MONTHS * 31
+        return None if far and not _in_story(ctx, past[-1].year) else past[-1]
     near = list(past[-1:] + future[:1])
     named = [c for c in near if c.year in ctx.written]
     if len(named) == 1:  # "until May 2025, with the final on May 24"
         return named[0]
-    return min(near, key=lambda c: abs((c - p).days)) if near else None
+    nearest = min(near, key=lambda c: abs((c - p).days)) if near else None
+    return nearest if nearest is not None and abs((nearest - p).days) <= _CLEAR_MONTHS * 31 else None
+
+
+def _in_story(ctx: Context, year: int) -> bool:
+    """True when a past date more than half a year back agrees with the story so far: the last date
+    before it in the article is not in an earlier year. "The songs came in the summer of 2020 …
+    By Christmas she had thirty" is Christmas 2020, but after "She moved to Nashville in 1995 …"
+    "in March" may be March 1995 as well as last March: the text would have given the year, so
+    nothing is given."""
+    anchor = next((w.year for w in reversed(ctx.earlier) if w.year is not None), None)
+    return anchor is None or anchor >= year
 
 
 def _order(when: tuple[int, int] | date, published: tuple[int, int] | date) -> int:

@@ -101,6 +101,8 @@ def month_rule(mention: Mention, ctx: Context) -> Span | None:
         year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[mention.parts["yrel"]]
         return Span(When(year, month), note=ctx.relative(mention))
     year = month_without_year(month, ctx, word if word in ("last", "next", "this") else "")
+    if year is None:
+        return None
     return Span(When(year, month), note=ctx.relative(mention, f"{_tense(ctx)}: {_month_name(month)} {year}"))
 
 

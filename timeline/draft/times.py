@@ -1,14 +1,14 @@
 """Times of day joined to their days.
 
-A time joins the day written next to it ("10 a.m. ET on Jan. 9, 2023"); next to a day that could
-not be read ("09:00 on Saturday" with no tense) it is left out. A time with its zone that opens a
-line and is followed by a dash, a colon or nothing ("8:40 a.m. EST — Liftoff!", "09:15 GMT: …"),
-or that stands on a line of its own before the entry, is the time stamp of a live-blog entry: it is
-on the publication day (a stamp on a line of its own dates only an entry's first sentence that has
-no date of its own). "Shortly before midnight" is the day before that midnight, not a minute. Any other time with a
-zone takes the day named before it in the article (the entry's stamp included); a time with no
-zone is left out, and a day written next to it is kept as a day, unless the article gives one zone
-for all its times ("All times AEST.").
+A time joins the day written next to it ("10 a.m. ET on Jan. 9, 2023"); next to a day that could not
+be read ("09:00 on Saturday" with no tense) it is left out. A time with its zone that opens a line
+and is followed by a dash, a colon or nothing ("8:40 a.m. EST — Liftoff!", "09:15 GMT: …"), or that
+stands on a line of its own before the entry, is the time stamp of a live-blog entry: it is on the
+publication day (a stamp on a line of its own dates only an entry's first sentence that has no date
+of its own). "Shortly before midnight" is the day before that midnight, not a minute. Any other time
+with a zone takes the day named before it in the article (the entry's stamp included); a time with
+no zone is left out, and a day written next to it is kept as a day, unless the article gives one
+zone for all its times ("All times AEST.").
 """
 
 from __future__ import annotations
