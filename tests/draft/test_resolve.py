@@ -241,6 +241,8 @@ RULES = [
     # "next summer" is the one after this summer, once this one is under way or near
     ("The team plans to return next summer.", "2023-06-20", ["2024"]),
     ("The team plans to return next summer.", "2023-02-20", []),  # this coming summer, or the next?
+    # with no tense, the nearest month only when it is clearly nearer (see NOT_DATES)
+    ("The fair is in November.", TUE_5_OCT_2021, ["2021-11"]),
     # a time set as a deadline on a weekday
     (
         "A flood warning covers the valley until 06:00 GMT on Thursday.",
@@ -303,6 +305,12 @@ ARTICLE_CONTEXT = [
     # a time put on the day named before it must agree with its tense
     ("All times AEST.\n\nPeople voted between 9 and 20 May. The votes will be counted at 8pm.", "2022-05-21",
      ["2022-05-09/2022-05-20"]),
+    # a past month more than six months back must agree with the story so far
+    ("She moved to Leeds in 1987. In January she opened a studio.", TUE_5_OCT_2021, ["1987"]),
+    ("Sales fell in 2021. In January the firm laid off 40 workers.", TUE_5_OCT_2021, ["2021", "2021-01"]),
+    # "exactly N years later" keeps the day
+    ("It opened on 3 June 1921 and closed exactly 100 years later.", "2023-01-01",
+     ["1921-06-03", "2021-06-03"]),
     # a live blog's stamp on a line of its own dates its entry's first sentence when that has no date
     ("All times GMT\n\n14:05\nThe council has opened a rest centre.", TUE_14_FEB_2023, ["2023-02-14T14:05Z"]),
     ("All times GMT\n\n14:05\nThe river burst its banks at 11:30.", TUE_14_FEB_2023, ["2023-02-14T11:30Z"]),
@@ -362,6 +370,8 @@ NOT_DATES = [
     "Christmas trees went on sale.",  # a holiday needs a word such as "by" or "at" before it
     "April Morrow joined the board.",  # a month that opens a name
     "Orders we expected to sign in the fourth quarter have slipped.",  # this quarter, or last year's?
+    "The fair is in March.",  # no tense, and March is as near one way as the other
+    "One Sunday morning she walked to the pier.",  # some Sunday, not a date
 ]
 
 

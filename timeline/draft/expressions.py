@@ -291,6 +291,7 @@ _DECADE_BEFORE = re.compile(r"\d0['’]?s\s*(?:[-–]|and|to|or|through)\s*(?:th
 _NAMED = re.compile(r"\s+[A-Z][a-z]")  # "June Talliver": a month that opens a name
 _THE_LAST = re.compile(r"(?i:\bthe\s+(?:very\s+)?)$")
 _EVERY = re.compile(r"(?i:\b(?:every|each)\s+(?:other\s+)?(?:\w+\s+and\s+)?)$")  # "every Tuesday and Friday"
+_SOME_DAY = re.compile(r"(?i:\b(?:a|an|one|some|that)\s+(?:[a-z]+\s+)?)$")  # "one Sunday", "a grey Sunday"
 _NOT_WEEKDAY = re.compile(r"(?:Black|Good|Cyber|Super|Ash|Holy|Palm|Easter|Bloody|Man)\s+$")
 
 
@@ -339,7 +340,8 @@ def _plausible(kind: str, sentence: str, match: re.Match[str], latest_year: int)
     if kind == "period" and (parts.get("prel") or "").lower() == "last" and _THE_LAST.search(before):
         return False  # "the last day of the consultation", "over the last year": no date
     if kind == "weekday":
-        return not (_NOT_WEEKDAY.search(before) or _EVERY.search(before))
+        some_day = not parts.get("wrel") and _SOME_DAY.search(before)  # not "a judge on Monday"
+        return not (_NOT_WEEKDAY.search(before) or _EVERY.search(before) or some_day)
     if kind == "offset" and (parts.get("dir") or "").lower() in (
         "before",
         "after",

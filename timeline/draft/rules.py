@@ -98,8 +98,8 @@ def month_rule(mention: Mention, ctx: Context) -> Span | None:
     if word in ("a", "an"):
         ctx = ctx._replace(tense=None)
     if "yrel" in mention.parts:  # "in June last year"
-        year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[mention.parts["yrel"]]
-        return Span(When(year, month), note=ctx.relative(mention))
+        shift = {"this": 0, "last": -1, "next": 1}[mention.parts["yrel"]]
+        return Span(When(ctx.published.year + shift, month), note=ctx.relative(mention))
     year = month_without_year(month, ctx, word if word in ("last", "next", "this") else "")
     if year is None:
         return None

@@ -43,6 +43,9 @@ _IRREGULAR = (
     "was were had did said told began came went took made saw won lost left flew led met sent spent held"
     " fell rose became brought built bought caught chose drew drove fought found gave got grew kept knew"
     " ran sat shot sold spoke stood struck thought threw wrote"
+    " laid paid sought taught fled fed bled hid lit sank sang rang drank swam spun stuck hung dug swung"
+    " slid lent bent dealt felt slept swept wept crept meant heard understood withdrew forgot forgave"
+    " ate shook stole froze woke arose bore tore swore wore blew"
 )
 _NOT_PAST = frozenset([
     "scheduled", "slated", "planned", "expected", "predicted", "need", "speed", "seed", "feed", "red", "bed",
