@@ -238,6 +238,7 @@ RULES = [
     ("The court ordered him to leave the country by Sept. 1.", "2022-07-20", ["../2022-09-01"]),
     ("The council voted to ban cars from the square starting June 1.", "2022-05-10", ["2022-06-01"]),
     ("Her new novel comes out on April 20.", TUE_5_OCT_2021, ["2022-04-20"]),
+    ("By Friday, officials said, the water will be safe.", TUE_5_OCT_2021, ["../2021-10-08"]),  # an aside
     # "next summer" is the one after this summer, once this one is under way or near
     ("The team plans to return next summer.", "2023-06-20", ["2024"]),
     ("The team plans to return next summer.", "2023-02-20", []),  # this coming summer, or the next?
@@ -372,6 +373,8 @@ NOT_DATES = [
     "Orders we expected to sign in the fourth quarter have slipped.",  # this quarter, or last year's?
     "The fair is in March.",  # no tense, and March is as near one way as the other
     "One Sunday morning she walked to the pier.",  # some Sunday, not a date
+    "In January the firm cut 40 jobs.",  # "cut" may be past: last January, or the coming one?
+    "The family always gathers at Christmas.",
 ]
 
 

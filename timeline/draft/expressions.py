@@ -286,7 +286,9 @@ _DURATION = re.compile(
     r"\b(?:[^\w,;:]+[\w'’-]+){0,4}?[^\w,;:]+)$"
 )
 _DAYPART_CUES = re.compile(r"(?i:\b(?:by|in|during|until|till|through)\s+)$")
-_HOLIDAY_CUES = re.compile(r"(?i:\b(?:by|until|till|since|at|on)\s+)$")  # "by Christmas"
+_HOLIDAY_CUES = re.compile(
+    r"(?i:\b(?:by|until|till|since|on)\s+)$"
+)  # "by Christmas"; "at Christmas" may be every year
 _DECADE_BEFORE = re.compile(r"\d0['’]?s\s*(?:[-–]|and|to|or|through)\s*(?:the\s+)?$")  # "the 1960s and 70s"
 _NAMED = re.compile(r"\s+[A-Z][a-z]")  # "June Talliver": a month that opens a name
 _THE_LAST = re.compile(r"(?i:\bthe\s+(?:very\s+)?)$")

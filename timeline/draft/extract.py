@@ -21,7 +21,7 @@ from timeline.draft.relative import day_part_rule, offset_rule, period_rule
 from timeline.draft.resolve import Context, Item, Rule
 from timeline.draft.rules import RULES
 from timeline.draft.sentences import STAMP_LINE, Sentence, caption_paragraphs, split
-from timeline.draft.tense import Tense, tense
+from timeline.draft.tense import Tense, tense, unsure
 from timeline.draft.when import Span, When
 
 _RULES: dict[str, Rule] = {
@@ -100,6 +100,7 @@ def _resolve(sentence: Sentence, article: _Article) -> _Resolved:
             article.fiscal_end,
             frame[0] if frame else None,
             sentence.paragraph in article.captions,
+            unsure(sentence.text, mention.start, mention.end),
         )
         span = _RULES[mention.kind](mention, ctx)
         if "y" in mention.parts:

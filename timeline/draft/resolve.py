@@ -54,6 +54,7 @@ class Context(NamedTuple):
     fiscal_end: int | None = None  # the month the article's fiscal years end in, when it says
     frame: int | None = None  # the year of a date that opens the sentence ("In 2019, …", "Last year …")
     pictured: bool = False  # the sentence is a photo caption: what it shows has happened
+    unsure: bool = False  # the sentence has a verb whose tense cannot be read ("cut", "put")
 
     def published_text(self) -> str:
         """ "Tue 5 Oct 2021"."""
@@ -105,6 +106,8 @@ def month_without_year(month: int, ctx: Context, cue: str = "") -> int | None:
     named = sorted(ctx.written & {before, after})
     if len(named) == 1:
         return named[0]
+    if ctx.unsure and back and ahead:
+        return None  # "In January the firm cut 40 jobs": a past January as well as the next one
     if back <= _CLEAR_MONTHS or ahead <= _CLEAR_MONTHS:
         return before if back <= ahead else after
     return None  # as near one way as the other: the text does not say which
@@ -137,7 +140,9 @@ def day_without_year(month: int, day: int, ctx: Context, weekday: int | None = N
     if len(named) == 1:  # "until May 2025, with the final on May 24"
         return named[0]
     nearest = min(near, key=lambda c: abs((c - p).days)) if near else None
-    return nearest if nearest is not None and abs((nearest - p).days) <= _CLEAR_MONTHS * 31 else None
+    if nearest is None or abs((nearest - p).days) > _CLEAR_MONTHS * 31 or (ctx.unsure and nearest != p):
+        return None
+    return nearest
 
 
 def _in_story(ctx: Context, year: int) -> bool:

@@ -115,7 +115,11 @@ def _skipped(marker: re.Match[str], sentence: str, start: int, end: int) -> bool
     word, before = marker.group().lower(), sentence[: marker.start()]
     if word in _REPORTING and not (
         (marker.end() <= start and _GOVERNS.fullmatch(sentence, marker.end(), start))
-        or (marker.start() >= end and _fronted(sentence, start, end))
+        or (
+            marker.start() >= end
+            and _fronted(sentence, start, end)
+            and not _COMMA.match(sentence, marker.end())
+        )
     ):
         return True
     return bool(marker["past"]) and (
@@ -211,3 +215,15 @@ def _nearest(sentence: str, start: int, end: int) -> Tense | None:
         if best is None or distance < best[0]:
             best = (distance, kind)
     return None if best is None else best[1]
+
+
+# verbs whose past is their present ("the firm cut 40 jobs"): a clause with one may be past
+_SAME_IN_PAST = re.compile(
+    r"(?i:\b(?:cut|put|hit|shut|quit|let|spread|cost|hurt|shed|split|beat|bet|cast|burst|upset|bid|thrust)\b)"
+)
+
+
+def unsure(sentence: str, start: int, end: int) -> bool:
+    """True when the sentence has a verb whose tense cannot be read ("In January the firm cut 40
+    jobs"): a date there with no tense may be a past one as well as a coming one."""
+    return bool(_SAME_IN_PAST.search(sentence[:start]) or _SAME_IN_PAST.search(sentence, end))
