@@ -1,6 +1,6 @@
 """Recall against the hand annotations (tests/draft/data): at least 90 % of the dated statements
 found with the right date and precision, and no wrong date, on the seed articles (read from
-../shared/seeds beside the repository, or $TIMELINE_SEEDS) and on the five held-out sets.
+../shared/seeds beside the repository, or $TIMELINE_SEEDS) and on the six held-out sets.
 `make bench-draft` prints the per-article table."""
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ def articles(name: str) -> list[dict[str, Any]]:
         ("heldout3.yaml", DATA / "heldout3"),
         ("heldout4.yaml", DATA / "heldout4"),
         ("heldout5.yaml", DATA / "heldout5"),
+        ("heldout6.yaml", DATA / "heldout6"),
     ],
 )
 def test_recall_and_no_wrong_date(annotations: str, folder: Path) -> None:
@@ -73,6 +74,7 @@ def test_annotated_quotes_are_in_the_articles() -> None:
         ("heldout3.yaml", DATA / "heldout3"),
         ("heldout4.yaml", DATA / "heldout4"),
         ("heldout5.yaml", DATA / "heldout5"),
+        ("heldout6.yaml", DATA / "heldout6"),
         ("seeds.yaml", SEEDS),
     )
     for annotated, folder in sets:

@@ -318,16 +318,8 @@ def _plausible(kind: str, sentence: str, match: re.Match[str], latest_year: int)
         if _PLURAL_AFTER.match(sentence, match.end()) and not _DATE_PREPOSITION.search(before):
             return False
         return bool(_YEAR_CUES.search(before)) or 1800 <= year <= latest_year
-    if kind == "daypart":  # "by early evening", "during the afternoon"
-        return bool(_DAYPART_CUES.search(before))
-    if kind == "holiday" and parts["holiday"] == "Christmas":
-        return bool(_HOLIDAY_CUES.search(before))
-    if kind == "decade" and parts.get("dec3"):
-        return bool(_DECADE_BEFORE.search(before))
-    if kind == "offset" and match.group().lower().startswith("in") and _DURATION.search(before):
+    if kind in ("daypart", "holiday", "decade", "offset") and not _cued(kind, match, before):
         return False
-    if kind == "offset" and (parts.get("unit") or "").lower() == "year" and _BASE_BEFORE.search(before):
-        return False  # "fell 21% from a year earlier": a year-on-year comparison, no date of its own
     if kind == "relday":
         return not (_FIGURATIVE.search(before) or _NOWADAYS.search(before))
     if kind in ("period", "offset") and (_THAN.match(sentence, match.end()) or _THAN_BEFORE.search(before)):
@@ -352,6 +344,22 @@ def _plausible(kind: str, sentence: str, match: re.Match[str], latest_year: int)
     ):
         return not re.match(r"\s+[a-z]", sentence[match.end() :])
     return True
+
+
+def _cued(kind: str, match: re.Match[str], before: str) -> bool:
+    """The words before an expression that make it a date, or show it is none."""
+    parts = match.groupdict()
+    if kind == "daypart":  # "by early evening", "during the afternoon"
+        return bool(_DAYPART_CUES.search(before))
+    if kind == "holiday" and parts["holiday"] == "Christmas":
+        return bool(_HOLIDAY_CUES.search(before))
+    if kind == "decade" and parts.get("dec3"):
+        return bool(_DECADE_BEFORE.search(before))
+    if kind == "offset" and match.group().lower().startswith("in") and _DURATION.search(before):
+        return False  # "for the second time in four months": a span of time
+    # "fell 21% from a year earlier": a year-on-year comparison, no date of its own
+    yearly = kind == "offset" and (parts.get("unit") or "").lower() == "year"
+    return not (yearly and _BASE_BEFORE.search(before))
 
 
 def find(sentence: str, latest_year: int) -> list[Mention]:

@@ -1,9 +1,10 @@
 """Parts of a year: quarters, halves and the first or last months of a year, fiscal years, seasons
 named without a year, and "the 5th of this month".
 
-- "the third quarter" with no year: the last such quarter over for past statements, the next one
-  not yet over for future ones; nothing when that is in doubt (see :func:`_by_tense`); "of next
-  year" gives it;
+- "the third quarter", "third-quarter profit", "the July-September period" with no year: the last
+  such months over for past statements, the next ones not yet over for future ones; nothing when
+  that is in doubt (see :func:`_by_tense`); "of next year" gives it; an adjective quarter gives way
+  to another date of its sentence ("will report fourth-quarter results on Feb. 4");
 - "the first nine months of the year", "the second half of next year": those months;
 - "fiscal 2020", "FY21": the twelve months that end in that year's fiscal year-end month, when the
   article says which month that is ("whose fiscal year ends on June 30": July 2019 to June 2020);

@@ -8,16 +8,19 @@ The rules, each tested in ``tests/draft/test_resolve.py``:
 - today, tonight, yesterday, tomorrow; this/last/next week (Monday to Sunday), month, year, and
   season (the season's year); "earlier"/"later" this month or year: that month or year;
 - a month without a year: the next such month (this one included) for future statements, the last
-  one for past statements; when the sentence has no tense, the one in a year written before it in
-  the sentence ("until May 2025, with the final on May 24"), else the nearest one; a day without a
-  year likewise;
+  one for past statements (more than six months back, only when the story so far is not set in an
+  earlier year); when the sentence has no tense, the one in a year written before it in the
+  sentence ("until May 2025, with the final on May 24"), else the nearest one when it is at most
+  four months away and no verb of the sentence may be past ("cut"); otherwise nothing; a day
+  without a year likewise;
 - "N days/weeks/months/years ago" and "in N …": counted from the publication date; "N … later",
   "the next day", "that year": counted from the date mentioned before it in the article;
 - "early/mid/late 2020", "the spring of 2017": the year, since the text gives no month;
   "the first half of 2021", "Q1 2022": those months;
 - the 1970s → ``197X``; the 20th century → ``19XX``.
 
-Precision is what the text gives: a month is never made into a day.
+Precision is what the text gives: a month is never made into a day, and a date the text leaves
+in doubt is not given at all.
 """
 
 from __future__ import annotations
