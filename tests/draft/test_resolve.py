@@ -237,6 +237,7 @@ RULES = [
     ),
     ("The court ordered him to leave the country by Sept. 1.", "2022-07-20", ["../2022-09-01"]),
     ("The council voted to ban cars from the square starting June 1.", "2022-05-10", ["2022-06-01"]),
+    ("Last year, he promised to finish the work by March.", TUE_5_OCT_2021, ["2020", "../2020-03"]),
     ("Her new novel comes out on April 20.", TUE_5_OCT_2021, ["2022-04-20"]),
     ("By Friday, officials said, the water will be safe.", TUE_5_OCT_2021, ["../2021-10-08"]),  # an aside
     # "next summer" is the one after this summer, once this one is under way or near
@@ -375,6 +376,7 @@ NOT_DATES = [
     "One Sunday morning she walked to the pier.",  # some Sunday, not a date
     "In January the firm cut 40 jobs.",  # "cut" may be past: last January, or the coming one?
     "The family always gathers at Christmas.",
+    "The judge ordered him to surrender his passport by Friday.",  # after the order, itself past
 ]
 
 

@@ -187,9 +187,21 @@ def tense(sentence: str, start: int, end: int) -> Tense | None:
     if _SINCE.search(before):
         return Tense.PAST  # "held at its old level since July": since looks back
     found = _nearest(sentence, start, end)
+    if found is None and _ordered(sentence, start):
+        return None  # "ordered her to report by Aug. 19": after the order, which may itself be past
     if _DEADLINE.search(before) and (found is None or (found is Tense.PAST and _PERFECT.search(before))):
         return Tense.FUTURE
     return found
+
+
+def _ordered(sentence: str, start: int) -> bool:
+    """True for a deadline or start set by a past order ("ordered her to report by Aug. 19")."""
+    if not _SETS_BOUNDS.search(sentence, 0, start):
+        return False
+    return any(
+        m["past"] and _INFINITIVE.search(sentence, m.end(), start)
+        for m in _MARKER.finditer(sentence, 0, start)
+    )
 
 
 def _nearest(sentence: str, start: int, end: int) -> Tense | None:
