@@ -238,6 +238,8 @@ RULES = [
     ("The court ordered him to leave the country by Sept. 1.", "2022-07-20", ["../2022-09-01"]),
     ("The council voted to ban cars from the square starting June 1.", "2022-05-10", ["2022-06-01"]),
     ("Last year, he promised to finish the work by March.", TUE_5_OCT_2021, ["2020", "../2020-03"]),
+    ("She led the choir from 1990, when she joined, until 2001.", TUE_5_OCT_2021, ["1990/2001"]),
+    ("She painted through the 1960s.", TUE_5_OCT_2021, ["196X"]),  # during them, not up to them
     ("Her new novel comes out on April 20.", TUE_5_OCT_2021, ["2022-04-20"]),
     ("By Friday, officials said, the water will be safe.", TUE_5_OCT_2021, ["../2021-10-08"]),  # an aside
     # "next summer" is the one after this summer, once this one is under way or near
@@ -377,6 +379,7 @@ NOT_DATES = [
     "In January the firm cut 40 jobs.",  # "cut" may be past: last January, or the coming one?
     "The family always gathers at Christmas.",
     "The judge ordered him to surrender his passport by Friday.",  # after the order, itself past
+    "Shares rose from Monday to Friday.",  # which Monday? Each day alone would be the wrong span
 ]
 
 

@@ -2,8 +2,10 @@
 
 Two dates joined by "-", "to", "through" or "between … and" become an interval, and so do two
 years or decades in a row joined by "and" ("in 1992 and 1993") and a start and an end told in a
-clause ("from 2008 until she resigned in January 2018"); "no later than", "by", "until (at
-least)", "through" before a date make it ``../date`` ("did not … until" and "put off until"
+clause ("from 2008 until she resigned in January 2018", "from 1990, when she joined, until 2001");
+two weekdays that come out the wrong way round ("from Monday to Friday") are both left out; "no
+later than", "by", "until (at least)", "through" before a date make it ``../date`` ("through the
+1960s" is during them) ("did not … until" and "put off until"
 leave it as it is: the event happens then); "no earlier than" and "not … before" make it
 ``date/..``; "the three months ended Dec. 31" is those months, "the week of February 10" that
 Monday to Sunday.
@@ -24,7 +26,9 @@ _BEFORE = re.compile(
     r"(?i:\b(?:(?:no|not)\s+later\s+than|by|until|till|through|up\s+to)\s+(?:at\s+(?:the\s+)?(?:least|latest)\s+)?)$"
 )
 # "from 2008 until she resigned in January 2018": the end of a span, told in a clause
-_UNTIL_CLAUSE = re.compile(r"\s+(?i:until|till)\s+(?:[\w'’-]+\s+){1,5}?(?i:in|on)\s+")
+_UNTIL_CLAUSE = re.compile(
+    r"(?:,[^,;()]{1,60},)?\s+(?i:until|till|to)\s+(?:(?:[\w'’-]+\s+){1,5}?(?i:in|on)\s+)?"
+)  # "from 1990, when she joined, until 2001", "from 1990 to her retirement in 2001"
 _AFTER = re.compile(r"(?i:\b(?:(?:no|not)\s+earlier\s+than|not\s+before)\s+)$")
 _NOT_BEFORE = re.compile(r"(?i:\b(?:not|never)\s+(?:\S+\s+){0,4}before\s+)$")  # "not expected to open before"
 _POSTPONED = re.compile(r"(?i:\b(?:put\s+off|postponed|delayed|deferred|pushed\s+back|adjourned)\b)")
@@ -50,6 +54,9 @@ def ranges(sentence: str, items: list[Item]) -> list[Item]:
                 note = first.span.note or item.span.note
                 mention = first.mention._replace(end=item.end, text=sentence[first.start : item.end])
                 merged[-1] = Item(first.start, item.end, mention, Span(left, item.span.start, True, note))
+                continue
+            if "weekday" in (first.mention.kind, item.mention.kind):
+                merged.pop()  # "rose from Monday to Friday" read the wrong way round: neither day is sure
                 continue
         merged.append(item)
     return merged
@@ -108,6 +115,8 @@ def _opened(before: str, span: Span) -> Span:
         return Span(When.of(monday), When.of(monday + timedelta(days=6)), True, span.note)
     if (found := _BEFORE.search(before)) and point is not None and not _THROUGHOUT.fullmatch(before):
         word = found.group().split()[0].lower()
+        if word == "through" and point.pattern is not None:
+            return span  # "she painted through the 1960s": during them
         if not (word in ("until", "till") and (_NEGATED.search(before) or _POSTPONED.search(before))):
             return Span(None, point, True, span.note)
     elif (
