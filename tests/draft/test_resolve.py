@@ -242,6 +242,7 @@ RULES = [
     ("She painted through the 1960s.", TUE_5_OCT_2021, ["196X"]),  # during them, not up to them
     ("Her new novel comes out on April 20.", TUE_5_OCT_2021, ["2022-04-20"]),
     ("By Friday, officials said, the water will be safe.", TUE_5_OCT_2021, ["../2021-10-08"]),  # an aside
+    ("The minister, speaking on Monday, said prices will fall.", TUE_5_OCT_2021, ["2021-10-04"]),
     # "next summer" is the one after this summer, once this one is under way or near
     ("The team plans to return next summer.", "2023-06-20", ["2024"]),
     ("The team plans to return next summer.", "2023-02-20", []),  # this coming summer, or the next?
@@ -380,6 +381,7 @@ NOT_DATES = [
     "The family always gathers at Christmas.",
     "The judge ordered him to surrender his passport by Friday.",  # after the order, itself past
     "Shares rose from Monday to Friday.",  # which Monday? Each day alone would be the wrong span
+    "Revenue rose 8% compared with the same period last year.",  # the base of a comparison
 ]
 
 

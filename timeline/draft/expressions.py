@@ -279,6 +279,10 @@ _NOWADAYS = re.compile(r"(?i:\b(?:stands?|remains?|survives?|exists?|still)\s+)$
 _THAN = re.compile(r"\s+than\b")
 _THAN_BEFORE = re.compile(r"(?i:\bthan\s+)$")
 _BASE_BEFORE = re.compile(r"(?i:\b(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+)$")
+_SAME_PERIOD = re.compile(  # "up 8% on the same period last year": the base of a comparison
+    r"(?i:\b(?:from|on|over|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:in\s+)?the\s+same\s+"
+    r"(?:period|quarter|month|week|time|day|months|weeks)\s+(?:of\s+|in\s+)?)$"
+)
 # "for the second time in four months", "the biggest fall in five years": a span of time, no date
 _DURATION = re.compile(
     r"(?i:\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|only|most|least|best|worst|times?|"
@@ -322,8 +326,10 @@ def _plausible(kind: str, sentence: str, match: re.Match[str], latest_year: int)
         return False
     if kind == "relday":
         return not (_FIGURATIVE.search(before) or _NOWADAYS.search(before))
-    if kind in ("period", "offset") and (_THAN.match(sentence, match.end()) or _THAN_BEFORE.search(before)):
-        return False  # "a week later than last year": a comparison, not a date
+    if kind in ("period", "offset") and (
+        _THAN.match(sentence, match.end()) or _THAN_BEFORE.search(before) or _SAME_PERIOD.search(before)
+    ):
+        return False  # "a week later than last year", "up on the same period last year": comparisons
     if kind in ("mdy", "dmy", "month") and FISCAL_END.search(before):
         return False  # "whose fiscal year ends on June 30": every year, not a date
     if kind == "shortyear":

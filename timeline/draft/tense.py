@@ -1,20 +1,20 @@
 """Is a dated phrase about the future (at publication time) or the past? The verbs near it decide.
 
-The rules are small on purpose. A date's own words decide first ("later this month", "last
-week", "for delivery in October"; "since" looks back). Otherwise the tense markers of its clause
-count (``will``, ``is set to``, ``scheduled``, ``predicted``, the timetable present "opens" …
-against ``was``, ``-ed`` verbs, ``up from`` …): the nearest one before the date, else the nearest
-after it, unless the date is the subject of the verb after it ("December will be colder"). A
-marker beyond ", and", "but", "which", "since" … belongs to another clause; "said" counts only
-for a date right after it ("said on Monday", not "will land on Monday, NASA said"). A future
-marker right after ``was``/``were``/``had been`` ("had been due to return in October") is a plan
-that belonged to the past, and so is "we expected to" (but not a reported "said it expected to").
-A date that opens the sentence before a comma dates its main clause ("On Monday, the authority
-said …"); a date in a relative clause ("which reports on Nov. 14,") takes no verb from beyond
-the clause's closing comma; a deadline or start set by an order ("ordered her to report by
-Aug. 19", "voted to require it starting July 1") takes no tense from the ordering. A deadline
-("until Thursday") with no tense, or after a present perfect ("has cancelled all crossings until
-Thursday"), looks ahead. None when nothing tells.
+The rules are small on purpose. A date's own words decide first ("later this month", "last week",
+"for delivery in October"; "since" looks back). Otherwise the tense markers of its clause count
+(``will``, ``is set to``, ``scheduled``, ``predicted``, the timetable present "opens" … against
+``was``, ``-ed`` verbs, ``up from`` …): the nearest one before the date, else the nearest after it,
+unless the date is the subject of the verb after it ("December will be colder"). A marker beyond ",
+and", "but", "which", "since" … belongs to another clause; "said" counts only for a date right
+after it ("said on Monday", not "will land on Monday, NASA said"). A future marker right after
+``was``/``were``/``had been`` ("had been due to return in October") is a plan that belonged to the
+past, and so is "we expected to" (but not a reported "said it expected to"). A date set apart by a
+comma with no verb of its own before it dates the clause after it ("On Monday, the authority said
+…", "The minister, speaking on Tuesday, said …"); a date in a relative clause ("which reports on
+Nov. 14,") takes no verb from beyond the clause's closing comma; a deadline or start set by an
+order ("ordered her to report by Aug. 19", "voted to require it starting July 1") takes no tense
+from the ordering. A deadline ("until Thursday") with no tense, or after a present perfect ("has
+cancelled all crossings until Thursday"), looks ahead. None when nothing tells.
 """
 
 from __future__ import annotations
@@ -101,7 +101,6 @@ _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?$", re.IGNORECA
 _PLAN_WORDS = frozenset(["expected", "planned", "predicted", "scheduled"])
 _PLANNER = re.compile(r"(?i:\b(?:I|we|you|he|she|it|they|had)\s+)$")  # "we expected", "had planned"
 _REPORTED = re.compile(r"(?i:\b(?:said|told|added|stated|announced|reported|wrote)\b)")  # "said it expected"
-_FRONT = re.compile(r"[\W]*(?i:(?:on|in|at|during|by|last|this|early|late)\s+)?")
 _COMMA = re.compile(r"\s*,")
 _RELATIVE = re.compile(r"(?i:\b(?:which|who|whose)\b)[^,;]*$")
 _INFINITIVE = re.compile(r"(?i:\bto\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that)\b)[a-z]+\b)")
@@ -111,26 +110,38 @@ _SETS_BOUNDS = re.compile(r"(?i:\b(?:by|until|till|starting|beginning|effective|
 def _skipped(marker: re.Match[str], sentence: str, start: int, end: int) -> bool:
     """A past marker that is no verb of the statement ("the red", "a newly built", "is expected"),
     or a reporting verb that does not govern the date ("will land on Monday, NASA said": the
-    saying is past, the landing is not; "said on Monday" and "On Monday, NASA said" do govern it)."""
-    word, before = marker.group().lower(), sentence[: marker.start()]
+    saying is past, the landing is not; "said on Monday", "On Monday, NASA said" and "The
+    minister, speaking on Tuesday, said" do govern it; an aside, "…, officials said, …", does not)."""
+    word = marker.group().lower()
     if word in _REPORTING and not (
         (marker.end() <= start and _GOVERNS.fullmatch(sentence, marker.end(), start))
         or (
             marker.start() >= end
-            and _fronted(sentence, start, end)
+            and _set_apart(sentence, start, end)
             and not _COMMA.match(sentence, marker.end())
         )
     ):
         return True
+    return _skipped_past(marker, sentence)
+
+
+def _set_apart(sentence: str, start: int, end: int) -> bool:
+    """True for a date set apart by a comma with no verb of its own before it ("On Monday, the
+    authority said …", "The minister, speaking on Tuesday, said …"): it dates the clause after."""
+    if not _COMMA.match(sentence, end):
+        return False
+    opening = sentence.rfind(",", 0, start) + 1
+    return not any(not _skipped_past(m, sentence) for m in _MARKER.finditer(sentence, opening, start))
+
+
+def _skipped_past(marker: re.Match[str], sentence: str) -> bool:
+    """A past-looking word that is no verb ("the red", "a newly built")."""
+    before = sentence[: marker.start()]
     return bool(marker["past"]) and (
-        word in _NOT_PAST or bool(_DETERMINER.search(before)) or bool(_PASSIVE.search(before))
+        marker.group().lower() in _NOT_PAST
+        or bool(_DETERMINER.search(before))
+        or bool(_PASSIVE.search(before))
     )
-
-
-def _fronted(sentence: str, start: int, end: int) -> bool:
-    """True for a date that opens its sentence before a comma ("On Monday, the authority said …"):
-    it dates the main clause that follows."""
-    return bool(_FRONT.fullmatch(sentence, 0, start) and _COMMA.match(sentence, end))
 
 
 def _other_clause(sentence: str, marker: re.Match[str], start: int, end: int) -> bool:
