@@ -81,3 +81,12 @@ def test_html_is_reduced_to_paragraphs_without_scripts() -> None:
         "</body></html>"
     )
     assert html_text(page) == "The crew launched on Tuesday.\n\nBaikonur, October 5, 2021 — AFP"
+
+
+def test_a_time_stamp_on_a_line_of_its_own_opens_its_entry_s_first_sentence() -> None:
+    text = "All times GMT\n\n14:05\nThe council opened a rest centre. More soon."
+    assert [s.text for s in split(text)] == [
+        "All times GMT",
+        "14:05 The council opened a rest centre.",
+        "More soon.",
+    ]

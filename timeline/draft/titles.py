@@ -9,6 +9,7 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)*(?:,\s*\w+\.?\s+\d{1,2})?"
     r"\s*(?:\([^)]{1,30}\))?\s*[-—–]+\s*)"
 )
+_STAMP = re.compile(r"^\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-—–:|]?\s+(?=[A-Z\"“‘'])")
 _LABEL = re.compile(r"^(?:(?:file\s+)?photo(?:\s+caption)?|caption|picture|update[d]?)\s*:\s*", re.IGNORECASE)
 _STOP = frozenset(
     [
@@ -61,8 +62,9 @@ _ID_WORDS = 6
 
 
 def title(sentence: str, expressions: list[str]) -> str:
-    """A short title: the sentence without its dateline, photo label and date words, cut at a clause."""
-    text = _LABEL.sub("", _DATELINE.sub("", sentence))
+    """A short title: the sentence without its dateline, live-blog stamp, photo label and date words,
+    cut at a clause."""
+    text = _LABEL.sub("", _DATELINE.sub("", _STAMP.sub("", sentence)))
     for expression in sorted(expressions, key=len, reverse=True):
         text = re.sub(
             rf"(?:\b(?:on|in|at|since|by|during|of)\s+)?{re.escape(expression)}", " ", text, count=1
