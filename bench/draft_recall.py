@@ -39,6 +39,7 @@ SETS = (
     ("held-out 4 (written after the third tuning)", DATA / "heldout4.yaml", DATA / "heldout4"),
     ("held-out 5 (written after the fourth tuning)", DATA / "heldout5.yaml", DATA / "heldout5"),
     ("held-out 6 (written blind, in the style of real news)", DATA / "heldout6.yaml", DATA / "heldout6"),
+    ("held-out 7 (written blind, first run after set 6's fixes)", DATA / "heldout7.yaml", DATA / "heldout7"),
 )
 
 

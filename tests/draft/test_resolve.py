@@ -241,6 +241,9 @@ RULES = [
     ("She led the choir from 1990, when she joined, until 2001.", TUE_5_OCT_2021, ["1990/2001"]),
     ("She painted through the 1960s.", TUE_5_OCT_2021, ["196X"]),  # during them, not up to them
     ("Her new novel comes out on April 20.", TUE_5_OCT_2021, ["2022-04-20"]),
+    # the present of a timetable looks ahead, like "comes out"
+    ("The harvest fair, which takes place on September 30, draws farmers.", "2023-09-12", ["2023-09-30"]),
+    ("The documentary airs on Sunday.", TUE_5_OCT_2021, ["2021-10-10"]),
     ("By Friday, officials said, the water will be safe.", TUE_5_OCT_2021, ["../2021-10-08"]),  # an aside
     ("The minister, speaking on Monday, said prices will fall.", TUE_5_OCT_2021, ["2021-10-04"]),
     # "next summer" is the one after this summer, once this one is under way or near

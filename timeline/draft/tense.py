@@ -37,7 +37,7 @@ _FUTURE = (
     r"deadline|(?:is|are|be)\s+(?:forecast|likely)|"
     # the present of a timetable: "pre-orders open on Friday", "the museum opens on Saturday"
     r"(?<!\bis\s)(?<!\bwas\s)open|opens|begins|starts|closes|ends|resumes?|takes\s+effect|go(?:es)?\s+on\s+sale|"
-    r"comes\s+out|premieres|kicks\s+off"
+    r"comes\s+out|premieres|kicks\s+off|takes\s+place|airs|debuts|ships|launches"
 )
 _IRREGULAR = (
     "was were had did said told began came went took made saw won lost left flew led met sent spent held"
