@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,6 +120,51 @@ def _hosts(text: str) -> tuple[str, ...]:
     return tuple(hosts)
 
 
+def _base_url(text: str) -> str:
+    """``https://host[:port][/path]``: where readers reach the site; no query, fragment or user."""
+    text = text.strip().rstrip("/")
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        raise ValueError(f"expected an http(s) URL such as https://example.org, not {text!r}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.password:
+        raise ValueError(f"expected an http(s) URL such as https://example.org, not {text!r}")
+    if parts.query or parts.fragment or "#" in text or not text.isprintable() or " " in text:
+        raise ValueError(f"expected an http(s) URL without query or fragment, not {text!r}")
+    return text
+
+
+_DIRECTIVE = re.compile(r'[a-z-]+(=([0-9]+|"[^"\\]*"))?', re.IGNORECASE)
+
+
+def _cache_control(text: str) -> str:
+    """A Cache-Control value: directives separated by commas (``public, max-age=60``)."""
+    parts = [part.strip() for part in text.split(",")]
+    bad = next((part for part in parts if not _DIRECTIVE.fullmatch(part)), None)
+    if bad is not None:
+        raise ValueError(f"expected Cache-Control directives such as 'public, max-age=60', not {bad!r}")
+    return ", ".join(parts)
+
+
+_SOURCE = re.compile(
+    r"\*|'self'|'none'|[a-z][a-z0-9+.-]*:|([a-z][a-z0-9+.-]*://)?(\*\.)?[a-z0-9.-]+(:(\d+|\*))?(/\S*)?"
+)
+
+
+def _ancestors(text: str) -> str:
+    """CSP ``frame-ancestors`` sources: ``*``, ``'self'``, ``https://example.org``, ``https:``…"""
+    sources = text.split()
+    bad = next((s for s in sources if not _SOURCE.fullmatch(s.lower()) or ";" in s or "," in s), None)
+    if bad is not None or not sources:
+        raise ValueError(
+            f"expected frame-ancestors sources such as * or 'self' https://example.org, not {text!r}"
+        )
+    if "'none'" in sources and len(sources) > 1:
+        raise ValueError("'none' cannot be combined with other sources")
+    return " ".join(sources)
+
+
 def _default_cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "timeline"
@@ -154,6 +200,20 @@ SETTINGS: tuple[Setting, ...] = (
         "TIMELINE_MEDIA_HOSTS", "host,…", (),
         "Hosts whose pictures, sound, video and pages may load in pages (HTTPS; added to the "
         "Content-Security-Policy); media from other hosts are shown as links.", _hosts, "(none)",
+    ),
+    Setting(
+        "TIMELINE_BASE_URL", "URL", "http://127.0.0.1:5000",
+        "Where readers reach the site: every absolute link (canonical, feeds, exports, the API, oEmbed)"
+        " starts with it, never with the request's Host header.", _base_url,
+    ),
+    Setting(
+        "TIMELINE_CACHE_CONTROL", "header", "public, max-age=60, stale-while-revalidate=600",
+        "Cache-Control of pages, fragments, the API and exports (shared caches and CDNs obey it).",
+        _cache_control,
+    ),
+    Setting(
+        "TIMELINE_FRAME_ANCESTORS", "CSP sources", "*",
+        "Sites that may show the embeds (/embed…) in a frame; every other page refuses framing.", _ancestors,
     ),
 )  # fmt: skip
 BY_NAME = {s.name: s for s in SETTINGS}

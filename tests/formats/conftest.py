@@ -35,7 +35,8 @@ def serve(folder: Path, source: Path | str, **config: object) -> Flask:
     else:
         path.write_text(source, encoding="utf-8")
     os.utime(path, (VERSION_TIME.timestamp(), VERSION_TIME.timestamp()))
-    settings = {"TESTING": True, "TIMELINE_EVENTS": str(path), "TIMELINE_CACHE_DIR": ""}
+    settings = {"TESTING": True, "TIMELINE_EVENTS": str(path), "TIMELINE_CACHE_DIR": "",
+                "TIMELINE_BASE_URL": "http://localhost"}  # fmt: skip
     return create_app({**settings, "TIMELINE_PUBLISHER": PUBLISHER, **config})
 
 

@@ -181,7 +181,7 @@ def test_vendored_htmx_is_the_released_file(client: FlaskClient) -> None:
     assert (
         hashlib.sha256(data).hexdigest() == "d6fdc75f204e6bdefa99b69bf1e6d4ac69b8a364f77929f45c13476b4000f717"
     )
-    assert b'src="/static/htmx-2.0.11.min.js"' in client.get("/").data
+    assert b'src="/static/htmx-2.0.11.min.d6fdc75f20.js"' in client.get("/").data  # its content-hashed name
 
 
 def test_security_headers_on_pages_and_errors(client: FlaskClient) -> None:

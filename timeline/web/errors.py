@@ -39,14 +39,18 @@ def _page(error: HTTPException) -> Response:
     message = str(error.description if code in (400, 404) and error.description else MESSAGES.get(code, ""))
     if code == 404 and request.url_rule is None:  # no route matched: werkzeug's text names no page
         message = str(MESSAGES[404])
-    if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+    if request.path.startswith("/api/"):
         response = jsonify({"error": message, "errors": [message], "status": code})
-    else:
-        response = _html(code, message)
+    else:  # JSON for a client that asks for it, else a page (or a fragment for htmx)
+        if request.accept_mimetypes.best == "application/json":
+            response = jsonify({"error": message, "errors": [message], "status": code})
+        else:
+            response = _html(code, message)
+        response.vary.update(("Accept", *htmx.ERROR_VARY))
     response.status_code = code
     if code == 405:
         response.headers["Allow"] = "GET, HEAD"
-    return htmx.vary(response)
+    return response
 
 
 def _html(code: int, message: str) -> Response:

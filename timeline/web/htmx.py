@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import Request, Response
 
-VARY = ("HX-Request", "HX-Target")
+VARY = ("HX-Request", "HX-Target")  # what a page that may answer with a fragment depends on
+ERROR_VARY = ("HX-Request", "HX-History-Restore-Request")  # what an error page depends on (is_htmx)
 # Ids of the page regions htmx swaps or app.js finds: templates use them through the ``regions``
 # global, and app.js reads them from the page's ``timeline-regions`` meta element.
 RESULTS = "results"

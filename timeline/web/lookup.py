@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from flask import Response, abort, current_app, render_template
+from flask import Response, abort, current_app, g, render_template
 
 from timeline.model import Timeline
 from timeline.store import Store
@@ -26,8 +26,10 @@ def store() -> Store:
 
 
 def data() -> Timeline:
-    """The current snapshot."""
-    return store().snapshot
+    """The current snapshot (its version is what this response's validators name)."""
+    snapshot = store().snapshot
+    g.data_version = snapshot.version
+    return snapshot
 
 
 def found(value: T | None, kind: str, ident: str) -> T:

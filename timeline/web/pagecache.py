@@ -78,6 +78,7 @@ def _from_cache() -> Response | None:
     # Asking for the snapshot also lets the store notice a changed file, as a view would.
     key = (store().snapshot.version, request.url, *(request.headers.get(h, "") for h in _VARY))
     page = cache.get(key)
+    g.data_version = key[0]
     if page is None:
         g.page_key = key
         return None

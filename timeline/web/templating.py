@@ -14,7 +14,7 @@ from timeline.i18n.dates import day_text
 from timeline.media import Shown, show
 from timeline.model import Event, Timeline
 from timeline.query import PAGE_SIZE, Query, label
-from timeline.web import htmx
+from timeline.web import htmx, urls
 
 HTMX_FILE = "htmx-2.0.11.min.js"  # vendored; tests check its sha256
 
@@ -153,6 +153,8 @@ def init_app(app: Flask) -> None:
         facet_label=label,
         media_of=media_of,
         media_kind=media_kind,
+        absolute=urls.absolute,
+        canonical_url=urls.current,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
