@@ -25,6 +25,13 @@ _SUFFIXED = re.compile(r"\b\d{4}[a-z]\b")
 
 def pandoc_html(items: Sequence[Mapping[str, Any]], csl: str) -> dict[str, str]:
     """The bibliography entry pandoc's citeproc writes for each item (by id) in the style ``csl``."""
+    entries = pandoc_entries(items, csl)
+    assert not any(_SUFFIXED.search(e) for e in entries.values()), "items that differ only by year"
+    return entries
+
+
+def pandoc_entries(items: Sequence[Mapping[str, Any]], csl: str) -> dict[str, str]:
+    """Every entry pandoc's citeproc writes for ``items``, by id (year suffixes and all)."""
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "items.json"
         data.write_text(json.dumps(list(items)), encoding="utf-8")
@@ -43,7 +50,6 @@ def pandoc_html(items: Sequence[Mapping[str, Any]], csl: str) -> dict[str, str]:
         )
     entries = {ident: normal(entry) for ident, entry in _ENTRY.findall(out)}
     assert len(entries) == len(items), out
-    assert not any(_SUFFIXED.search(e) for e in entries.values()), "items that differ only by year"
     return entries
 
 

@@ -110,6 +110,6 @@ def test_a_feed_link_says_it_holds_only_the_newest(tmp_path: Path) -> None:
     items = parse(app.test_client().get("/").text).one("div", "downloads").find("li")
     newest = "(the newest 100)"
     assert [i.text for i in items] == [
-        "iCalendar (.ics)", f"Atom {newest}", f"JSON Feed {newest}", "BibTeX", "CSV (spreadsheet)",
-        "TimelineJS sheet (CSV)", "TimelineJS (JSON)",
+        "iCalendar (.ics)", f"Atom {newest}", f"JSON Feed {newest}", "BibTeX", "CSL-JSON",
+        "CSV (spreadsheet)", "TimelineJS sheet (CSV)", "TimelineJS (JSON)",
     ]  # fmt: skip

@@ -3,12 +3,14 @@
 An event is cited as a page of this timeline: its title, the timeline's title as the container,
 the publisher from ``TIMELINE_PUBLISHER``, dated by the event's ``updated`` day (else the data
 version's day), at its permalink. A source is cited in its own right, as an article of its
-publisher: title, author, date, URL. Keys are stable (``event:<id>``, ``source:<id>``), so a
-reference manager that imports the file again updates its entries.
+publisher: title, author, date, URL. A filtered view is cited as a page too ("Cite this" on
+the timeline page). Keys are stable (``event:<id>``, ``source:<id>``, ``view:<digest of the
+filters>``), so a reference manager that imports the file again updates its entries.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -47,6 +49,23 @@ def event_reference(view: View, event: Event) -> Reference:
         issued=parse_date(updated(view, event).strftime("%Y-%m-%d")),
         url=view.links.event(event.id),
         keywords=tuple(tags[t].label if t in tags else t for t in event.tags),
+    )
+
+
+def view_reference(view: View, filters: str, query: str) -> Reference:
+    """A filtered view as a page of this timeline: the filters in words (none: the whole timeline).
+
+    ``query`` is the view's query string in normal form; the key is a digest of it.
+    """
+    digest = hashlib.sha256(query.encode()).hexdigest()[:10]
+    return Reference(
+        key=f"view:{digest}",
+        kind=PAGE,
+        title=filters or view.timeline.title,
+        container=view.timeline.title if filters else None,
+        publisher=view.publisher,
+        issued=parse_date(view.updated.strftime("%Y-%m-%d")),
+        url=view.links.view,
     )
 
 
