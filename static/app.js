@@ -88,6 +88,34 @@
     fromResults = false;
   });
 
+  // "Cite this" and "Embed this view": a Copy button next to each text (which is selectable
+  // without JavaScript). The buttons stay hidden where the clipboard cannot be written.
+  function showCopyButtons() {
+    if (!navigator.clipboard) return;
+    document.querySelectorAll("button.copy[hidden]").forEach(function (button) {
+      button.hidden = false;
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button.copy") : null;
+    var source = button && document.getElementById(button.getAttribute("data-copy"));
+    if (!source) return;
+    var text = source.value !== undefined ? source.value : source.innerText.trim();
+    navigator.clipboard.writeText(text).then(function () {
+      var section = button.closest("section");
+      var status = section && section.querySelector(".copy-status");
+      if (status) status.textContent = button.getAttribute("data-copied");
+      var label = button.textContent;
+      button.textContent = button.getAttribute("data-copied");
+      setTimeout(function () {
+        button.textContent = label;
+        if (status) status.textContent = "";
+      }, 2000);
+    });
+  });
+  showCopyButtons();
+  document.addEventListener("htmx:afterSettle", showCopyButtons);
+
   // Print every citation, also of the source lists that are closed on screen.
   window.addEventListener("beforeprint", function () {
     opened = Array.prototype.filter.call(document.querySelectorAll("details.sources"), function (d) {

@@ -91,7 +91,7 @@ def test_the_page_offers_its_view_in_every_format(client: FlaskClient) -> None:
         followed = client.get(link.attrs["href"])
         assert (followed.status_code, followed.mimetype) == (200, fmt.media_type)
         assert followed.data  # read to the end: the stream closes
-    feeds = page.find("link", rel="alternate")
+    feeds = [f for f in page.find("link", rel="alternate") if "oembed" not in f.attrs["type"]]
     assert [(f.attrs["type"], f.attrs["href"]) for f in feeds] == [
         ("application/atom+xml", "/export.atom"),
         ("application/feed+json", "/export.json"),

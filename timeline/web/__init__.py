@@ -5,7 +5,20 @@ from __future__ import annotations
 from flask import Flask
 
 from timeline import i18n
-from timeline.web import api, assets, caching, errors, exports, pagecache, routes, security, templating, urls
+from timeline.web import (
+    api,
+    assets,
+    caching,
+    cite,
+    embed,
+    errors,
+    exports,
+    pagecache,
+    routes,
+    security,
+    templating,
+    urls,
+)
 
 
 def init_app(app: Flask) -> None:
@@ -21,3 +34,5 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(routes.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(exports.bp)
+    app.register_blueprint(cite.bp)
+    embed.init_app(app)

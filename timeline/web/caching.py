@@ -36,7 +36,8 @@ from timeline.settings import ROOT
 from timeline.web.lookup import store
 
 OWN = frozenset(("static", "api.schema", "api.healthz"))  # they set their own Cache-Control
-DATED: set[str] = set()  # endpoints whose answer names today's date (an access date)
+# Answers that name today's date (the day our pages were accessed, in citation files).
+DATED = frozenset(("cite.event", "cite.source", "cite.view", "exports.export"))
 ERROR_CACHE = "public, max-age=10"
 _RELEASE_FILES = ("timeline", "templates", "static")
 

@@ -11,7 +11,7 @@ from timeline import overview
 from timeline.model import Event, Timeline
 from timeline.present import day_differences, group_by_year
 from timeline.query import Query, QueryError, apply, events_with, parse_query
-from timeline.web import htmx
+from timeline.web import cite, embed, htmx
 from timeline.web.lookup import data, found, render
 
 bp = Blueprint("timeline", __name__)
@@ -42,6 +42,8 @@ def index() -> Response:
     }
     if htmx.targets(request, htmx.MORE):
         return render("_page.html", **context)
+    context["cite"] = cite.for_view(timeline, query)
+    context["embed_code"] = embed.code(embed.view_embed(timeline, query))
     return render("_results.html" if fragment else "index.html", fragment=fragment, **context)
 
 
@@ -81,6 +83,8 @@ def event(ident: str) -> Response:
         outcome=timeline.event(shown.outcome) if shown.outcome else None,
         planned=events_with(timeline, "outcome", shown.id),
         days=day_differences(shown, zones),
+        cite=cite.for_event(timeline, shown),
+        embed_code=embed.code(embed.event_embed(timeline, shown.id)),
     )
 
 
@@ -91,7 +95,7 @@ def source(ident: str) -> Response:
     shown = found(timeline.sources.get(ident), "source", ident)
     events = events_with(timeline, "source", ident)
     citing = [(e, c) for e in events for c in e.citations if c.source == ident]
-    return render("source.html", timeline=timeline, source=shown, citing=citing)
+    return render("source.html", timeline=timeline, source=shown, citing=citing, cite=cite.for_source(shown))
 
 
 @bp.get("/actors/<ident>")

@@ -4,7 +4,7 @@
 - Each route sees only the query parameters it allows (:data:`PARAMETERS`): on pages others
   are dropped before the view runs, so no view can come to depend on an unvetted parameter
   (a link with a tracking parameter still works); the API answers them with a 400 that names
-  them, as do exports (:data:`STRICT`), so a misspelt filter is never silently ignored.
+  them, as do exports and citation files (:data:`STRICT`), so a misspelt filter is never silently ignored.
   The views' parser (:mod:`timeline.query`) bounds and validates the allowed ones.
 - Every response, static files and errors included, carries :data:`HEADERS`, no cookie,
   and ``charset=utf-8`` on text.
@@ -48,8 +48,14 @@ PARAMETERS: dict[str, frozenset[str]] = {
     "api.events": _FILTER,
     # A file holds the whole view (or its latest ``limit`` events), never a page of it.
     "exports.export": (_FILTER - {"page", "per_page"}) | {"limit"},
+    "cite.view": _FILTER - {"page", "per_page"},  # a view is cited whole, never a page of it
+    "embed.index": _FILTER,
+    "embed.oembed": frozenset(("url", "maxwidth", "maxheight", "format")),
 }
-STRICT = frozenset(("api.events", "api.event", "exports.export"))
+# Only these may be shown in a frame (on the sites TIMELINE_FRAME_ANCESTORS names); every other
+# answer says frame-ancestors 'none' and X-Frame-Options: DENY.
+FRAMEABLE = frozenset(("embed.index", "embed.event"))
+STRICT = frozenset(("api.events", "api.event", "exports.export", "cite.view", "cite.event", "cite.source"))
 _TEXT_TYPES = ("text/", "application/json", "application/javascript", "image/svg+xml", "application/x-bibtex")
 
 
@@ -81,7 +87,10 @@ def _is_text(mimetype: str) -> bool:
 
 def _headers(response: Response) -> Response:
     """Add the security headers and the charset; remove any cookie."""
-    for name, value in current_app.extensions["timeline.headers"].items():
+    headers = current_app.extensions["timeline.headers"]
+    if request.endpoint in FRAMEABLE:
+        headers = current_app.extensions["timeline.headers.framed"]
+    for name, value in headers.items():
         response.headers.setdefault(name, value)
     if _is_text(response.mimetype or "") and "charset" not in response.mimetype_params:
         response.mimetype_params["charset"] = "utf-8"
@@ -93,5 +102,14 @@ def init_app(app: Flask) -> None:
     """Install the limits and the headers (the policy names the configured media hosts)."""
     policy = csp(app.config.get("TIMELINE_MEDIA_HOSTS", ()))
     app.extensions["timeline.headers"] = {**HEADERS, "Content-Security-Policy": policy}
+    # Embeds: framed by the sites TIMELINE_FRAME_ANCESTORS names (no X-Frame-Options, which knows
+    # no list), and readable by a site with COEP.
+    ancestors = app.config.get("TIMELINE_FRAME_ANCESTORS", "'none'")
+    framed = policy.replace("frame-ancestors 'none'", f"frame-ancestors {ancestors}")
+    app.extensions["timeline.headers.framed"] = {
+        **{k: v for k, v in HEADERS.items() if k != "X-Frame-Options"},
+        "Content-Security-Policy": framed,
+        "Cross-Origin-Resource-Policy": "cross-origin",
+    }
     app.before_request(_limits)
     app.after_request(_headers)

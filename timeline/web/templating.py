@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
-from flask import Flask, current_app, url_for
+from flask import Flask, current_app, g, url_for
 
 from timeline import present
 from timeline.formats import FORMATS
@@ -19,12 +19,18 @@ from timeline.web import htmx, urls
 HTMX_FILE = "htmx-2.0.11.min.js"  # vendored; tests check its sha256
 
 
+def view_endpoint() -> str:
+    """Where views of the timeline are shown: the timeline page, or its embed (``g.view_endpoint``)."""
+    endpoint: str = g.get("view_endpoint", "timeline.index")
+    return endpoint
+
+
 def query_url(query: Query, *, page: bool = False, **change: str) -> str:
     """The timeline URL for ``query`` (optionally with its page, or one facet value added)."""
     for name, value in change.items():
         query = query.with_value(name, value)
     pairs = query.params(page=page)
-    return url_for("timeline.index") + ("?" + urlencode(pairs) if pairs else "")
+    return url_for(view_endpoint()) + ("?" + urlencode(pairs) if pairs else "")
 
 
 def without_url(query: Query, name: str, value: str | None = None) -> str:
@@ -39,7 +45,7 @@ def page_url(query: Query, page: int) -> str:
         pairs.append(("per_page", str(query.per_page)))
     if page > 1:
         pairs.append(("page", str(page)))
-    return url_for("timeline.index") + ("?" + urlencode(pairs) if pairs else "")
+    return url_for(view_endpoint()) + ("?" + urlencode(pairs) if pairs else "")
 
 
 @dataclass(frozen=True, slots=True)
