@@ -47,7 +47,7 @@ run: $(VENV)/.run
 
 ## serve: production-style serving under gunicorn on 127.0.0.1:8000
 serve: $(VENV)/.serve
-	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers $$(( $$(nproc) * 2 + 1 )) --preload --no-control-socket \
+	TIMELINE_BASE_URL=$${TIMELINE_BASE_URL:-http://127.0.0.1:8000} $(BIN)/gunicorn --bind 127.0.0.1:8000 --workers $$(( $$(nproc) * 2 + 1 )) --preload --no-control-socket \
 	  --access-logfile - "timeline:create_app()"
 
 ## test: set up (Chromium included) and run every test, real-browser tests too

@@ -50,6 +50,8 @@ PAGES = [
     ("320 px", "/?actor=yulia-peresild", 320, "light", 200),
     ("dark mode", "/?tag=film", 1280, "dark", 200),
     ("event page, dark, 320 px", "/events/launch", 320, "dark", 200),
+    ("embed", "/embed?actor=yulia-peresild", 640, "light", 200),
+    ("embed of an event, dark, 320 px", "/embed/events/landing", 320, "dark", 200),
 ]
 
 

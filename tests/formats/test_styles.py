@@ -57,6 +57,8 @@ CASES = {
     "title case leaves other languages' small words and capitals": item(
         title="Il y a exactement 35 ans, le vaisseau à bord s’est approché de la station Salyut-7",
     ),
+    "title case: the last word, or not": item(title="a thing to look up (or not) … from 2021 to …"),
+    "title case: the last word before a period": item(title="What to look up."),
     "Cyrillic": item(title="Роскосмос, Первый канал и Yellow, Black and White снимут фильм в космосе"),
     "markup-like text stays text": item(title="<script>alert(1)</script> & friends"),
 }

@@ -10,8 +10,8 @@ pandoc's citeproc (the golden tests' oracle):
   double at the outer level and single within (“A ‘B’ C”), and an apostrophe is always ’.
 - **Title case**: a word is a run of letters and digits; a word is capitalised at the start,
   after a space, hyphen, slash or dash (``All-Civilian``, ``(Probable``), unless it is a stop
-  word or a single letter (the last word always is, unless a single letter); words with a capital
-  already (``iPhone``, ``NASA``) are left alone.
+  word or a single letter (the last word always is, unless a single letter: see
+  :func:`_last_word`); words with a capital already (``iPhone``, ``NASA``) are left alone.
 - **Punctuation in quotes** (American English): a period or comma right after a closing
   quotation mark goes inside it (“Title.”), and a title's own ? or ! absorbs the period.
 """
@@ -76,10 +76,21 @@ def _major(word: str, last: bool) -> bool:
 _CHUNKS = re.compile(r"[^\W_]+|\s+|.", re.DOTALL)
 
 
+def _last_word(chunks: list[str]) -> int:
+    """The index of the title's last word, which is capitalised even if a stop word ("Look Up"):
+    the last run of letters, when only punctuation follows it ("Up.", "(To)"), not a space
+    ("up …", "to 2") or the end of a quotation ("‘to’"). -1 when there is none."""
+    words = [i for i, c in enumerate(chunks) if c[:1].isalnum()]
+    if not words:
+        return -1
+    rest = "".join(chunks[words[-1] + 1 :])
+    return -1 if any(c.isspace() or c == CLOSE for c in rest) else words[-1]
+
+
 def title_case(text: str) -> str:
     """Title case as CSL processors apply it to English titles (see the module's docstring)."""
     chunks = _CHUNKS.findall(text)
-    last_word = max((i for i, c in enumerate(chunks) if c[:1].isalnum()), default=-1)
+    last_word = _last_word(chunks)
     state = "start"
     out = []
     for i, chunk in enumerate(chunks):

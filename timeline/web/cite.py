@@ -35,12 +35,11 @@ KNOWN = "cite.csl.json, cite.bib"
 
 @dataclass(frozen=True, slots=True)
 class Styled:
-    """A citation in one style: as HTML (data escaped, italics as tags) and as plain text."""
+    """A citation in one style, as HTML (data escaped, italics as tags)."""
 
     name: str
     label: str
     html: Markup
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +66,7 @@ def _view(timeline: Timeline, query: Query) -> View:
 
 def _citing(ref: Reference, endpoint: str, **values: Any) -> Citing:
     item = csl.item(ref)
-    styled = [Styled(s.name, s.label, styles.html(item, s), styles.text(item, s)) for s in styles.STYLES]
+    styled = [Styled(s.name, s.label, styles.html(item, s)) for s in styles.STYLES]
     files = [(label, url_for(endpoint, kind=kind, **values)) for kind, label in LABELS]
     return Citing(ref.key, styled, files)
 
