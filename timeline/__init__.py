@@ -36,6 +36,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     except settings.SettingError as exc:
         print(f"timeline: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
+    # Flask answers a request whose Host header is not one of these with a 400 (see web/errors.py).
+    app.config["TRUSTED_HOSTS"] = list(app.config["TIMELINE_TRUSTED_HOSTS"]) or None
     if app.config.get("TESTING"):
         app.jinja_env.undefined = StrictUndefined
     path = app.config["TIMELINE_EVENTS"]

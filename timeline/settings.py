@@ -55,7 +55,7 @@ class Setting:
         if self.default is None:
             return "(none)"
         if isinstance(self.default, tuple):
-            return ",".join(f"{k}={v}" for k, v in self.default)
+            return ",".join(item if isinstance(item, str) else "=".join(item) for item in self.default)
         if isinstance(self.default, Path):
             return (
                 str(self.default.relative_to(ROOT))
@@ -163,6 +163,17 @@ def _ancestors(text: str) -> str:
     if "'none'" in sources and len(sources) > 1:
         raise ValueError("'none' cannot be combined with other sources")
     return " ".join(sources)
+_TRUSTED = re.compile(r"\.?[a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\]")
+
+
+def _trusted_hosts(text: str) -> tuple[str, ...]:
+    """``example.org,.example.org`` → names (a leading dot: every subdomain too); ports are ignored."""
+    hosts = []
+    for item in filter(None, (part.strip().lower() for part in text.split(","))):
+        if not _TRUSTED.fullmatch(item):
+            raise ValueError(f"expected host names separated by commas (no scheme, path, port), not {item!r}")
+        hosts.append(item)
+    return tuple(hosts)
 
 
 def _default_cache_dir() -> Path:
@@ -214,6 +225,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "TIMELINE_FRAME_ANCESTORS", "CSP sources", "*",
         "Sites that may show the embeds (/embed…) in a frame; every other page refuses framing.", _ancestors,
+    ),
+    Setting(
+        "TIMELINE_TRUSTED_HOSTS", "host,…", ("localhost", "127.0.0.1"),
+        "Host names the site answers to (a leading dot: subdomains too); any other Host header "
+        "gets a 400. Empty: any host (only behind a proxy that checks it).", _trusted_hosts,
     ),
 )  # fmt: skip
 BY_NAME = {s.name: s for s in SETTINGS}

@@ -303,3 +303,51 @@ def test_cached_pages_keep_their_encoding_apart(cached: Flask) -> None:
         assert again_compressed.headers.get("Content-Encoding") == compressed.headers.get("Content-Encoding")
         assert again_compressed.data == compressed.data
         check_headers(again_compressed.headers)
+
+
+# --- hosts -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/?tag=launch", "/api/events", "/events/laika", "/static/app.css", "/nope"]
+)
+@pytest.mark.parametrize("host", ["evil.example", "EVIL.example:8443", "localhost.evil.example", "127.0.0.2"])
+def test_an_unknown_host_gets_a_400_that_never_repeats_it(client: FlaskClient, url: str, host: str) -> None:
+    response = client.get(url, headers={"Host": host})
+    assert response.status_code == 400
+    assert "evil" not in response.text.lower()
+    assert "127.0.0.2" not in response.text
+    assert "does not answer to that host name" in response.text
+    check_headers(response.headers)
+
+
+@pytest.mark.parametrize("host", ["localhost", "localhost:5000", "127.0.0.1:8443"])
+def test_the_trusted_hosts_are_answered(client: FlaskClient, host: str) -> None:
+    response = client.get("/", headers={"Host": host})
+    assert response.status_code == 200
+    assert f'<link rel="canonical" href="http://{host}/">' in response.text
+
+
+def test_trusted_hosts_are_a_setting(data_file: Path) -> None:
+    app = create_app(
+        {
+            "TESTING": True,
+            "TIMELINE_EVENTS": str(data_file),
+            "TIMELINE_CACHE_DIR": "",
+            "TIMELINE_TRUSTED_HOSTS": "timeline.example.org, .example.net",
+        }
+    )
+    client = app.test_client()
+    assert client.get("/", headers={"Host": "timeline.example.org"}).status_code == 200
+    assert client.get("/", headers={"Host": "www.example.net"}).status_code == 200
+    assert client.get("/", headers={"Host": "localhost"}).status_code == 400
+
+
+@pytest.mark.parametrize("value", ["https://example.org", "example.org/path", "exa mple.org", "a,b:80"])
+def test_a_trusted_host_that_is_not_a_host_name_stops_the_app(
+    data_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    monkeypatch.setenv("TIMELINE_TRUSTED_HOSTS", value)
+    with pytest.raises(SystemExit):
+        create_app({"TESTING": True, "TIMELINE_EVENTS": str(data_file), "TIMELINE_CACHE_DIR": ""})
+    assert "TIMELINE_TRUSTED_HOSTS" in capsys.readouterr().err

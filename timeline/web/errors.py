@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from timeline.i18n import _, lazy_gettext
 from timeline.web import htmx
@@ -31,10 +31,13 @@ MESSAGES = {
     414: lazy_gettext("The query string is too long (at most 2 KiB)."),
     500: lazy_gettext("The server hit a problem while answering. It has been logged."),
 }
+UNKNOWN_HOST = "This site does not answer to that host name."
 BANNER_PROBLEMS = 5  # the first few problems; `timeline check` lists them all
 
 
 def _page(error: HTTPException) -> Response:
+    if isinstance(error, SecurityError):  # an untrusted Host: no URL can be built for it
+        return _unknown_host()
     code = error.code or 500
     message = str(error.description if code in (400, 404) and error.description else MESSAGES.get(code, ""))
     if code == 404 and request.url_rule is None:  # no route matched: werkzeug's text names no page
@@ -50,6 +53,17 @@ def _page(error: HTTPException) -> Response:
     response.status_code = code
     if code == 405:
         response.headers["Allow"] = "GET, HEAD"
+    return response
+
+
+def _unknown_host() -> Response:
+    """A 400 for a Host header that is not in TIMELINE_TRUSTED_HOSTS, which never repeats it."""
+    message = UNKNOWN_HOST
+    if request.path.startswith("/api/"):
+        response = jsonify({"error": message, "errors": [message], "status": 400})
+    else:
+        response = Response(f"{TITLES[400]}. {message}\n", mimetype="text/plain")
+    response.status_code = 400
     return response
 
 
