@@ -351,3 +351,45 @@ def test_a_trusted_host_that_is_not_a_host_name_stops_the_app(
     with pytest.raises(SystemExit):
         create_app({"TESTING": True, "TIMELINE_EVENTS": str(data_file), "TIMELINE_CACHE_DIR": ""})
     assert "TIMELINE_TRUSTED_HOSTS" in capsys.readouterr().err
+
+
+# --- page-cache keys in normal form ------------------------------------------------------
+
+
+def test_unknown_or_reordered_parameters_do_not_multiply_renders(
+    cached: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = cached.test_client()
+    first = client.get("/?actor=laika&tag=launch")
+    monkeypatch.setattr("timeline.web.lookup.render_template", lambda *a, **k: pytest.fail("rendered again"))
+    for url in (
+        "/?tag=launch&actor=laika",
+        "/?actor=laika&x=1&tag=launch",
+        "/?utm_source=feed&tag=launch&actor=laika&fbclid=abc",
+        "/?actor=%6Caika&tag=launch",
+    ):
+        assert client.get(url).data == first.data, url
+    assert len(cached.extensions["timeline.pages"]._pages) == 1
+
+
+def test_the_canonical_link_is_the_normal_form(client: FlaskClient) -> None:
+    html = client.get("/?x=1&tag=launch&actor=laika&actor=gagarin").text
+    canonical = "http://localhost/?actor=laika&amp;actor=gagarin&amp;tag=launch"
+    assert f'<link rel="canonical" href="{canonical}">' in html
+
+
+def test_header_variants_that_mean_the_same_share_a_page(cached: Flask) -> None:
+    client = cached.test_client()
+    gzip = client.get("/?tag=film", headers={"Accept-Encoding": "gzip"})
+    assert gzip.headers["Content-Encoding"] == "gzip"
+    for value in ("gzip, deflate", "deflate, gzip;q=1.0", "identity;q=0.5, gzip", "GZIP, foo"):
+        again = client.get("/?tag=film", headers={"Accept-Encoding": value})
+        assert again.headers["Content-Encoding"] == "gzip"
+        assert again.data == gzip.data
+    fragment = client.get("/?tag=film", headers=HTMX)
+    for target in ("somewhere", "x" * 50, ""):
+        page = client.get("/?tag=film", headers={"HX-Request": "true", "HX-Target": target})
+        assert "<html" in page.text  # not the fragment: only the results region gets one
+    assert client.get("/?tag=film", headers=HTMX).data == fragment.data
+    # One page per encoding and htmx mode: the gzip page, the fragment, the page for other targets.
+    assert len(cached.extensions["timeline.pages"]._pages) == 3

@@ -31,6 +31,15 @@ def is_htmx(request: Request) -> bool:
     return request.headers.get("HX-Request") == "true" and "HX-History-Restore-Request" not in request.headers
 
 
+def mode(request: Request) -> str:
+    """The htmx headers in normal form: what a response can depend on, whatever else they say."""
+    if request.headers.get("HX-Request") != "true":
+        return ""
+    target = request.headers.get("HX-Target")
+    region = target if target in (RESULTS, MORE) else ""
+    return f"htmx:{region}" + (":restore" if "HX-History-Restore-Request" in request.headers else "")
+
+
 def vary(response: Response) -> Response:
     """Mark a response that depends on the htmx headers."""
     for header in VARY:

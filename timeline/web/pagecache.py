@@ -1,10 +1,20 @@
 """Rendered pages kept per process, so a page asked for again is neither rendered nor compressed.
 
-Keys are the data version, the URL, the htmx headers and Accept-Encoding: a page is a pure
-function of those (a filtered page costs ~6 ms to render, ~0.3 ms to send from here). Off in
-development and tests unless ``TIMELINE_PAGE_CACHE`` (MiB per process, default 32; 0: off)
-says otherwise. A page that comes to depend on anything else must add it to :data:`_VARY`, or
-its route must leave :data:`CACHED`.
+A page is a pure function of its key (a filtered page costs ~6 ms to render, ~0.3 ms to send
+from here), and every part of the key is normalised, so that requests which differ only in
+ways the page ignores cannot multiply renders:
+
+- the data version;
+- the URL with its query string in normal form: only the route's allowed parameters, sorted
+  by name (:func:`timeline.web.security._limits` rewrites the request to it before we look);
+- the htmx mode (:func:`htmx_mode`): which region, if any, the request asks for, not the raw
+  headers;
+- the encoding the response gets (br, gzip or none, chosen as Flask-Compress chooses), not
+  the raw Accept-Encoding header.
+
+Off in development and tests unless ``TIMELINE_PAGE_CACHE`` (MiB per process, default 32; 0:
+off) says otherwise. A page that comes to depend on anything else must add it to
+:func:`page_key`, or its route must leave :data:`CACHED`.
 """
 
 from __future__ import annotations
@@ -14,7 +24,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from flask import Flask, Response, current_app, g, request
+from flask_compress.flask_compress import _choose_algorithm, _format
 
+from timeline.web import htmx
 from timeline.web.lookup import store
 
 PAGE_CACHE_MIB = 32
@@ -22,8 +34,6 @@ CACHED = frozenset(
     ("timeline.index", "timeline.event", "timeline.source", "timeline.actor", "timeline.country",
      "api.events", "api.event")
 )  # fmt: skip
-# What else a page depends on (Accept-Encoding: pages are kept compressed, when they are).
-_VARY = ("HX-Request", "HX-Target", "HX-History-Restore-Request", "Accept-Encoding")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +80,24 @@ class PageCache:
                 self.size -= len(dropped.body)
 
 
+def encoding() -> str:
+    """The content coding this request's response gets (pages are kept compressed, when they are)."""
+    algorithms = _format(current_app.config["COMPRESS_ALGORITHM"])
+    return _choose_algorithm(algorithms, request.headers.get("Accept-Encoding", "")) or "identity"
+
+
+def page_key() -> tuple[str, ...]:
+    """What the page for this request depends on, each part in normal form (see the module)."""
+    # Asking for the snapshot also lets the store notice a changed file, as a view would.
+    return (store().snapshot.version, request.url, htmx.mode(request), encoding())
+
+
 def _from_cache() -> Response | None:
-    """A page rendered before for this data version, URL and htmx headers."""
+    """A page rendered before for this key."""
     cache: PageCache | None = current_app.extensions.get("timeline.pages")
     if cache is None or request.endpoint not in CACHED:
         return None
-    # Asking for the snapshot also lets the store notice a changed file, as a view would.
-    key = (store().snapshot.version, request.url, *(request.headers.get(h, "") for h in _VARY))
+    key = page_key()
     page = cache.get(key)
     g.data_version = key[0]
     if page is None:

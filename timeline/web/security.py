@@ -4,7 +4,11 @@
 - Each route sees only the query parameters it allows (:data:`PARAMETERS`): on pages others
   are dropped before the view runs, so no view can come to depend on an unvetted parameter
   (a link with a tracking parameter still works); the API answers them with a 400 that names
-  them, as do exports and citation files (:data:`STRICT`), so a misspelt filter is never silently ignored.
+  them, as do exports and citation files (:data:`STRICT`), so a misspelt filter is never
+  silently ignored.  What is kept is put in one order (by name; values of a name keep theirs)
+  and re-encoded, and the request's query string becomes that normal form: reordered,
+  re-encoded or padded URLs are the same request to the views, the canonical link and the
+  page cache.
   The views' parser (:mod:`timeline.query`) bounds and validates the allowed ones.
 - Every response, static files and errors included, carries :data:`HEADERS`, no cookie,
   and ``charset=utf-8`` on text.
@@ -13,6 +17,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, current_app, request
 from werkzeug.datastructures import ImmutableMultiDict
@@ -70,9 +75,11 @@ def _limits() -> None:
     if unknown and request.endpoint in STRICT:
         takes = ", ".join(sorted(allowed)) or "no parameters"
         abort(400, description=f"unknown parameter '{_printable(unknown[0])}' (this address takes {takes})")
-    if unknown:
-        kept = [(k, v) for k, v in request.args.items(multi=True) if k in allowed]
-        request.args = ImmutableMultiDict(kept)
+    kept = sorted(
+        ((k, v) for k, v in request.args.items(multi=True) if k in allowed), key=lambda pair: pair[0]
+    )  # a stable sort: the values of one name keep their order, which the page shows
+    request.args = ImmutableMultiDict(kept)
+    request.query_string = urlencode(kept).encode("ascii")
 
 
 def _printable(name: str) -> str:
