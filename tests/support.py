@@ -157,6 +157,7 @@ class LiveServer:
 
 
 GUNICORN = Path(sys.executable).parent / "gunicorn"
+CONFIG = ROOT / "deploy" / "gunicorn.conf.py"  # as `make serve` runs it
 
 
 def free_port() -> int:
@@ -186,14 +187,24 @@ def obeys_file_permissions(pid: int) -> bool:
 
 
 class Gunicorn:
-    """``gunicorn "timeline:create_app()"`` on a free loopback port, as ``make serve`` runs it."""
+    """``gunicorn -c deploy/gunicorn.conf.py`` on a free loopback port, as ``make serve`` runs it.
+
+    ``config=False``: plain ``gunicorn "timeline:create_app()"``, each worker reloading on its own.
+    """
 
     def __init__(
-        self, env: Mapping[str, str], workers: int = 2, extra: tuple[str, ...] = (), log: Path | None = None
+        self,
+        env: Mapping[str, str],
+        workers: int = 2,
+        extra: tuple[str, ...] = (),
+        log: Path | None = None,
+        *,
+        config: bool = True,
     ) -> None:
         self.port = free_port()
         command = [
             str(GUNICORN),
+            *(("--config", str(CONFIG)) if config else ()),
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",
@@ -230,6 +241,11 @@ class Gunicorn:
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.1)
         raise RuntimeError("gunicorn did not answer within the time limit")
+
+    def workers(self) -> set[int]:
+        """The process ids of the master's workers, now."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return {int(pid) for pid in children.read_text(encoding="ascii").split()}
 
     def stop(self) -> None:
         """Stop the master and its workers (the master's own process group only)."""

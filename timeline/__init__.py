@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from typing import Any
-
-from flask import Flask
-from flask_compress import Compress
-from jinja2 import StrictUndefined
+from typing import TYPE_CHECKING, Any
 
 from timeline.settings import ROOT
+
+if TYPE_CHECKING:  # Flask is imported when an app is made: `python -m timeline.reload` needs none
+    from flask import Flask
 
 FLASK_DEFAULTS: dict[str, Any] = {
     "COMPRESS_ALGORITHM": ["br", "gzip"],
@@ -23,6 +22,10 @@ FLASK_DEFAULTS: dict[str, Any] = {
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, data (refusing to start on an invalid file), routes."""
+    from flask import Flask
+    from flask_compress import Compress
+    from jinja2 import StrictUndefined
+
     from timeline import settings, web
     from timeline.load import LoadError
     from timeline.store import Store

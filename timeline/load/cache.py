@@ -1,8 +1,9 @@
 """A cache of validated snapshots, so a restart does not re-parse an unchanged file.
 
-Entries (see :mod:`timeline.snapshot`) are keyed by the sha256 of the file's bytes and of this
-package's code, written atomically (temporary file + ``os.replace``); a missing or unreadable
-entry just means a parse.
+Entries (see :mod:`timeline.load.snapshot`) are keyed by the sha256 of the file's bytes and of
+this package's code, written atomically (temporary file + ``os.replace``); a missing or
+unreadable entry just means a parse.  The shared reload (:mod:`timeline.reload`) builds an
+entry in one process and reads it in another: :func:`prepare` and :func:`read_entry`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from timeline.model import Timeline
 PACKAGE = Path(__file__).resolve().parent.parent
 # Everything that shapes a snapshot: the loader, the records, the dates, the index, the schema.
 _CODE = ("load/*.py", "dates.py", "model.py", "index.py", "countries.py", "schema/*.json")
+KEEP_SECONDS = 7 * 86400  # entries unused this long are removed when a new one is written
 
 
 @cache
@@ -38,7 +40,7 @@ def code_version() -> str:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a snapshot is built or read.
 
     Loading 100,000 events allocates millions of tuples; the collector rescans them again and
@@ -54,32 +56,72 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def entry_path(cache_dir: Path, digest: str) -> Path:
+    """Where the snapshot of the file whose bytes hash to ``digest`` is kept."""
+    return cache_dir / f"{digest}-{code_version()}.snapshot"
+
+
+def read_entry(entry: Path) -> Timeline:
+    """The snapshot kept at ``entry`` (OSError or ValueError when missing, partial or foreign)."""
+    data = entry.read_bytes()
+    with collector_paused():
+        try:
+            return snapshot.loads(data)
+        except (TypeError, IndexError, KeyError) as exc:
+            raise ValueError(f"not a snapshot: {exc}") from None
+
+
 def load_cached(path: Path, cache_dir: Path | None) -> Timeline:
     """The snapshot of the file at ``path``, from the cache when its bytes are unchanged."""
     data = read_file(path)
-    with _collector_paused():
-        if cache_dir is None:
+    if cache_dir is None:
+        with collector_paused():
             return build(data)
-        entry = cache_dir / f"{hashlib.sha256(data).hexdigest()}-{code_version()}.snapshot"
-        try:
-            return snapshot.loads(entry.read_bytes())
-        except (OSError, ValueError, TypeError, IndexError, KeyError):
-            pass  # missing, partial or foreign: parse instead
+    entry = entry_path(cache_dir, hashlib.sha256(data).hexdigest())
+    try:
+        return read_entry(entry)
+    except (OSError, ValueError):
+        pass  # missing, partial or foreign: parse instead
+    with collector_paused():
         built = build(data)
-    _store(entry, built)
+    write_entry(entry, built)
     return built
 
 
-def _store(entry: Path, built: Timeline) -> None:
+def prepare(data: bytes, directories: tuple[Path, ...]) -> Path | None:
+    """Validate and build ``data`` (LoadError if invalid) into the first directory that takes it.
+
+    An entry that already exists is not built again. The path of the entry, or None when no
+    directory could be written.
+    """
+    digest = hashlib.sha256(data).hexdigest()
+    for directory in directories:
+        if entry_path(directory, digest).is_file():
+            return entry_path(directory, digest)
+    with collector_paused():
+        built = build(data)
+    for directory in directories:
+        if write_entry(entry := entry_path(directory, digest), built):
+            return entry
+    return None
+
+
+def write_entry(entry: Path, built: Timeline) -> bool:
+    """Write ``built`` to ``entry`` atomically, removing stale entries; False if it cannot be written."""
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        week_ago = time.time() - 7 * 86400
+        stale = time.time() - KEEP_SECONDS
         for old in entry.parent.glob("*.snapshot"):
-            if old.stat().st_mtime < week_ago:
+            if old.stat().st_mtime < stale:
                 old.unlink(missing_ok=True)
         fd, temp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+    except OSError:
+        return False  # a cache we cannot write is only slower
+    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(snapshot.dumps(built))
         os.replace(temp, entry)
     except OSError:
-        pass  # a cache we cannot write is only slower
+        Path(temp).unlink(missing_ok=True)
+        return False
+    return True

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, jsonify, request, send_file
 from timeline.formats.api import event_json, result_json
 from timeline.load import SCHEMA_PATH
 from timeline.query import MAX_PER_PAGE, QueryError, apply, parse_query
+from timeline.store import file_state
 from timeline.web.lookup import data, found, store
 from timeline.web.urls import absolute
 
@@ -51,14 +52,16 @@ def schema() -> Response:
 
 @bp.get("/healthz")
 def healthz() -> Response:
-    """Which data is served, and whether the last reload worked."""
-    status = store().status
+    """Which data is served, whether the last reload worked, and the data file as it is now."""
+    live = store()
+    status = live.health()
     response = jsonify(
         {
             "data_version": status.data_version,
             "loaded_at": status.loaded_at,
             "last_reload_ok": status.last_reload_ok,
             "errors": [{"line": p.line, "col": p.col, "message": p.message} for p in status.errors],
+            "file": file_state(live.path, status),
         }
     )
     response.headers["Cache-Control"] = "no-store"

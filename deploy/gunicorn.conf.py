@@ -1,0 +1,40 @@
+"""gunicorn's settings for the timeline, as `make serve` runs it: `gunicorn -c deploy/gunicorn.conf.py`.
+
+The data is loaded once, in the master (``preload_app``), and reloaded once for all workers:
+the hooks below hand the file to :mod:`timeline.reload`, which validates a changed file in one
+process and replaces the workers with fresh forks of the master holding the new snapshot.
+See deploy/README.md for why these values.
+"""
+
+import os
+
+from timeline import reload as shared  # not "reload": gunicorn reads that name as a setting
+
+wsgi_app = "timeline:create_app()"
+preload_app = True  # one load, shared by the workers (copy-on-write); required by the shared reload
+worker_class = "sync"  # nginx buffers requests and responses: a sync worker never waits on a client
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1) + 1)
+timeout = 30  # a request is bounded well below this (pages of 100 events, a render budget)
+graceful_timeout = 30  # old workers finish what they are answering before they go
+control_socket_disable = True  # another server may be running on this machine
+forwarded_allow_ips = "127.0.0.1,::1"  # nginx on loopback (a Unix socket peer is always trusted)
+
+
+def when_ready(server):
+    """The master has loaded the data: freeze it for the collector, and watch the file."""
+    shared.lead(server)
+
+
+def on_reload(server):
+    """SIGHUP (a new version was built): swap it in before the new workers are forked."""
+    shared.adopt(server)
+
+
+def post_fork(server, worker):
+    """A new worker: it follows the master's reloads instead of reloading on its own."""
+    shared.follow(server)
+
+
+def on_exit(server):
+    """The master stops: stop watching the file."""
+    shared.stop(server)
