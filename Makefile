@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_NO_PROGRESS := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-fast serve check lint lock browser bench bench-draft bench-import load lighthouse screenshots settings clean
+.PHONY: run test test-fast serve nginx check lint lock browser bench bench-draft bench-import load lighthouse screenshots settings clean
 
 $(UV): scripts/uv-requirements.txt
 	rm -rf $(UVDIR) && $(PYTHON) -m venv $(UVDIR)
@@ -45,13 +45,17 @@ run: $(VENV)/.run
 	$(BIN)/timeline check events.yaml
 	$(BIN)/flask --app timeline run --host 127.0.0.1 --port 5000
 
-## serve: production-style serving under gunicorn on 127.0.0.1:8000
+HTTPS_PORT ?= 8443
+HTTP_PORT  ?= 8080
+## serve: the production shape: nginx (TLS) in front of gunicorn, https://127.0.0.1:8443 (see deploy/README.md)
 serve: $(VENV)/.serve
-	TIMELINE_BASE_URL=$${TIMELINE_BASE_URL:-http://127.0.0.1:8000} $(BIN)/gunicorn --bind 127.0.0.1:8000 --workers $$(( $$(nproc) * 2 + 1 )) --preload --no-control-socket \
-	  --access-logfile - "timeline:create_app()"
+	@sh scripts/ensure-nginx.sh
+	TIMELINE_BASE_URL=$${TIMELINE_BASE_URL:-https://127.0.0.1:$(HTTPS_PORT)} \
+	  $(BIN)/python deploy/serve.py --https-port $(HTTPS_PORT) --http-port $(HTTP_PORT) \
+	  $(if $(TLS_CERT),--cert "$(TLS_CERT)" --key "$(TLS_KEY)") $(SERVE_ARGS)
 
-## test: set up (Chromium included) and run every test, real-browser tests too
-test: $(VENV)/.test browser
+## test: set up (Chromium and nginx included) and run every test, real-browser tests too
+test: $(VENV)/.test browser nginx
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/timeline check events.yaml
@@ -75,6 +79,10 @@ lock: $(UV)
 ## settings: every TIMELINE_* setting with its type, default and help
 settings: $(VENV)/.run
 	$(BIN)/timeline settings
+
+## nginx: Debian's nginx for `make serve` and its test (installed where root and apt-get allow)
+nginx:
+	@sh scripts/ensure-nginx.sh || echo "(the test of make serve will be skipped)"
 
 ## browser: Chromium for the browser tests, and the npm test tools (axe-core, ical.js, TimelineJS)
 browser: node_modules/.installed

@@ -18,6 +18,11 @@ timeout = 30  # a request is bounded well below this (pages of 100 events, a ren
 graceful_timeout = 30  # old workers finish what they are answering before they go
 control_socket_disable = True  # another server may be running on this machine
 forwarded_allow_ips = "127.0.0.1,::1"  # nginx on loopback (a Unix socket peer is always trusted)
+# Wider than nginx's limits, so that nginx refuses an oversized request with its own page (and
+# our headers) before gunicorn could answer with its bare one.
+limit_request_line = 8190
+limit_request_fields = 32768
+limit_request_field_size = 16384
 
 
 def when_ready(server):

@@ -31,7 +31,7 @@ MESSAGES = {
     414: lazy_gettext("The query string is too long (at most 2 KiB)."),
     500: lazy_gettext("The server hit a problem while answering. It has been logged."),
 }
-UNKNOWN_HOST = "This site does not answer to that host name."
+UNKNOWN_HOST = lazy_gettext("This site does not answer to that host name.")
 BANNER_PROBLEMS = 5  # the first few problems; `timeline check` lists them all
 
 
@@ -58,7 +58,7 @@ def _page(error: HTTPException) -> Response:
 
 def _unknown_host() -> Response:
     """A 400 for a Host header that is not in TIMELINE_TRUSTED_HOSTS, which never repeats it."""
-    message = UNKNOWN_HOST
+    message = str(UNKNOWN_HOST)
     if request.path.startswith("/api/"):
         response = jsonify({"error": message, "errors": [message], "status": 400})
     else:
