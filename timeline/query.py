@@ -149,9 +149,14 @@ def parse_query(args: Args, timeline: Timeline, *, max_per_page: int = PAGE_SIZE
     if page > 1:  # a page past the last one is a bad parameter like any other
         pages = max(1, -(-count(timeline, query) // per_page))
         if page > pages:
-            many = "is only 1 page" if pages == 1 else f"are only {pages:,} pages"
-            raise QueryError([f"there {many} of events for these filters"])
+            raise QueryError([_too_far(pages, " for these filters")])
     return query
+
+
+def _too_far(pages: int, where: str = "") -> str:
+    """Why a page past the last cannot be shown."""
+    many = "is only 1 page" if pages == 1 else f"are only {pages:,} pages"
+    return f"there {many} of events{where}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +230,59 @@ def events_with(timeline: Timeline, name: str, value: str) -> list[Event]:
 def selected(timeline: Timeline, query: Query) -> int:
     """The events matching the query (all pages), as a bitset of positions."""
     return _and(_filters(timeline, query), timeline.index.all)
+
+
+@dataclass(frozen=True, slots=True)
+class Paging:
+    """Which page of a list is shown: its number, its size, and how many items there are in all."""
+
+    page: int
+    size: int
+    total: int
+
+    @property
+    def skip(self) -> int:
+        """How many items come before this page."""
+        return (self.page - 1) * self.size
+
+    @property
+    def has_more(self) -> bool:
+        """True when a later page exists."""
+        return self.page * self.size < self.total
+
+    @property
+    def remaining(self) -> int:
+        """How many items follow this page."""
+        return max(0, self.total - self.page * self.size)
+
+
+def parse_page(args: Args, total: int, size: int = PAGE_SIZE) -> Paging:
+    """The ``page`` parameter of a list of ``total`` items, or QueryError (a page past the last too)."""
+    errors: list[str] = []
+    page = _number(_single(args, "page", errors), "page", MAX_PAGE, 1, errors)
+    pages = max(1, -(-total // size))
+    if not errors and page > pages:
+        errors.append(_too_far(pages))
+    if errors:
+        raise QueryError(errors)
+    return Paging(page, size, total)
+
+
+def events_page(
+    timeline: Timeline, name: str, value: str, args: Args
+) -> tuple[Paging, list[Event], Event | None]:
+    """One page of the events with this actor, country or source (``page`` from ``args``).
+
+    Also the event just before the page (so that a continued year is not headed again).
+    """
+    bits = timeline.index.facet(name).get(value, 0)
+    paging = parse_page(args, bits.bit_count())
+    before = (
+        positions(bits, paging.skip - 1, paging.size + 1) if paging.skip else positions(bits, 0, paging.size)
+    )
+    shown = [timeline.events[p] for p in before]
+    previous = shown.pop(0) if paging.skip else None
+    return paging, shown, previous
 
 
 def count(timeline: Timeline, query: Query) -> int:

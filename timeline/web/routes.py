@@ -5,17 +5,18 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Response, current_app, redirect, request, url_for
+from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
 
 from timeline import overview
 from timeline.model import Event, Timeline
 from timeline.present import day_differences, group_by_year
-from timeline.query import Query, QueryError, apply, events_with, parse_query
+from timeline.query import Query, QueryError, apply, events_page, events_with, parse_query
 from timeline.web import cite, embed, htmx
 from timeline.web.lookup import data, found, render
 
 bp = Blueprint("timeline", __name__)
 FACET_LIMIT = 12  # facet values shown before "more"
+ACTORS_SHOWN = 100  # on a country's page; the rest are counted
 
 
 @bp.get("/")
@@ -90,33 +91,64 @@ def event(ident: str) -> Response:
 
 @bp.get("/sources/<ident>")
 def source(ident: str) -> Response:
-    """A source and every citation of it."""
+    """A source and every citation of it, a page of citing events at a time."""
     timeline = data()
     shown = found(timeline.sources.get(ident), "source", ident)
-    events = events_with(timeline, "source", ident)
-    citing = [(e, c) for e in events for c in e.citations if c.source == ident]
-    return render("source.html", timeline=timeline, source=shown, citing=citing, cite=cite.for_source(shown))
+    listing = _listing(timeline, "source", ident)
+    citing = [(e, c) for e in listing["events"] for c in e.citations if c.source == ident]
+    return _render_listing(
+        "source.html", "_citing.html", timeline=timeline, source=shown, citing=citing,
+        cite=cite.for_source(shown), **listing,
+    )  # fmt: skip
 
 
 @bp.get("/actors/<ident>")
 def actor(ident: str) -> Response:
-    """Who an actor is, and their events."""
+    """Who an actor is, and their events, a page at a time."""
     timeline = data()
     shown = found(timeline.actors.get(ident), "actor", ident)
-    events = events_with(timeline, "actor", ident)
-    groups = group_by_year(events)
-    return render("actor.html", timeline=timeline, actor=shown, count=len(events), groups=groups)
+    listing = _listing(timeline, "actor", ident)
+    return _render_listing("actor.html", "_listing.html", timeline=timeline, actor=shown, **listing)
 
 
 @bp.get("/countries/<code>")
 def country(code: str) -> Response:
-    """A country's events (a code typed in lower case is redirected to its capitals)."""
+    """A country's events, a page at a time (a code typed in lower case is redirected to its capitals)."""
     timeline = data()
     if code != code.upper() and code.upper() in timeline.countries:
         return redirect(url_for("timeline.country", code=code.upper()), 308)  # type: ignore[return-value]
     name = found(timeline.countries.get(code), "country", code)
-    events = events_with(timeline, "country", code)
+    listing = _listing(timeline, "country", code)
     actors = [a for a in timeline.actors.values() if code in a.countries]
-    return render(
-        "country.html", timeline=timeline, code=code, name=name, actors=actors, groups=group_by_year(events)
-    )
+    return _render_listing(
+        "country.html", "_listing.html", timeline=timeline, code=code, name=name,
+        actors=actors[:ACTORS_SHOWN], more_actors=max(0, len(actors) - ACTORS_SHOWN), **listing,
+    )  # fmt: skip
+
+
+def _listing(timeline: Timeline, name: str, value: str) -> dict[str, Any]:
+    """One page of the events of an actor, country or source, and the links to its neighbours.
+
+    A bad or too large ``page`` is a 400 that says so.
+    """
+    try:
+        paging, events, previous = events_page(timeline, name, value, request.args)
+    except QueryError as exc:
+        abort(400, description="; ".join(exc.messages))
+    return {
+        "paging": paging,
+        "events": events,
+        "groups": group_by_year(events, previous),
+        "more_url": _page_url(paging.page + 1) if paging.has_more else None,
+        "earlier_url": _page_url(paging.page - 1) if paging.page > 1 else None,
+    }
+
+
+def _page_url(page: int) -> str:
+    """This page's URL showing another page of its list (the first has no ``page``)."""
+    return url_for(request.endpoint or "", **(request.view_args or {}), page=page if page > 1 else None)
+
+
+def _render_listing(template: str, partial: str, **context: Any) -> Response:
+    """The page, or for htmx's "more" only the next page of its list."""
+    return render(partial if htmx.targets(request, htmx.MORE) else template, **context)

@@ -48,6 +48,7 @@ HEADERS = {
 }
 MAX_QUERY_BYTES = 2048
 _FILTER = frozenset(("actor", "country", "tag", "from", "to", "q", "page", "per_page"))
+_PAGE = frozenset(("page",))
 PARAMETERS: dict[str, frozenset[str]] = {
     "timeline.index": _FILTER,
     "api.events": _FILTER,
@@ -56,6 +57,9 @@ PARAMETERS: dict[str, frozenset[str]] = {
     "cite.view": _FILTER - {"page", "per_page"},  # a view is cited whole, never a page of it
     "embed.index": _FILTER,
     "embed.oembed": frozenset(("url", "maxwidth", "maxheight", "format")),
+    "timeline.actor": _PAGE,
+    "timeline.country": _PAGE,
+    "timeline.source": _PAGE,
 }
 # Only these may be shown in a frame (on the sites TIMELINE_FRAME_ANCESTORS names); every other
 # answer says frame-ancestors 'none' and X-Frame-Options: DENY.
