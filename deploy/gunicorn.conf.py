@@ -1,14 +1,17 @@
 """gunicorn's settings for the timeline, as `make serve` runs it: `gunicorn -c deploy/gunicorn.conf.py`.
 
 The data is loaded once, in the master (``preload_app``), and reloaded once for all workers:
-the hooks below hand the file to :mod:`timeline.reload`, which validates a changed file in one
-process and replaces the workers with fresh forks of the master holding the new snapshot.
+the hooks below (:mod:`timeline.serving`) hand the file to :mod:`timeline.reload`, which
+validates a changed file in one process and replaces the workers with fresh forks of the
+master holding the new snapshot.
 See deploy/README.md for why these values.
 """
 
 import os
 
-from timeline import reload as shared  # not "reload": gunicorn reads that name as a setting
+from timeline import serving
+
+serving.send_in_one_write()  # a killed worker leaves nginx all of a response or none (retried)
 
 wsgi_app = "timeline:create_app()"
 preload_app = True  # one load, shared by the workers (copy-on-write); required by the shared reload
@@ -27,19 +30,19 @@ limit_request_field_size = 16384
 
 def when_ready(server):
     """The master has loaded the data: freeze it for the collector, and watch the file."""
-    shared.lead(server)
+    serving.lead(server)
 
 
 def on_reload(server):
     """SIGHUP (a new version was built): swap it in before the new workers are forked."""
-    shared.adopt(server)
+    serving.adopt(server)
 
 
 def post_fork(server, worker):
     """A new worker: it follows the master's reloads instead of reloading on its own."""
-    shared.follow(server)
+    serving.follow(server)
 
 
 def on_exit(server):
     """The master stops: stop watching the file."""
-    shared.stop(server)
+    serving.stop(server)

@@ -17,8 +17,7 @@ Under gunicorn with ``deploy/gunicorn.conf.py`` (which preloads the app):
    JSON file that every worker's ``/healthz`` reads.
 
 A worker that dies is replaced by a fork of the master, which only ever holds the last good
-version. The master's state is all in this module: gunicorn re-reads its config file on
-SIGHUP, and a module is imported once.
+version. :mod:`timeline.serving` connects this to gunicorn's hooks.
 """
 
 from __future__ import annotations
@@ -202,50 +201,6 @@ def verdict(path: Path, directories: tuple[Path, ...]) -> dict[str, Any]:
         problem = [1, 1, "the new version cannot be written to the snapshot cache"]
         return {"ok": False, "digest": digest, "problems": [problem]}
     return {"ok": True, "digest": digest, "entry": os.fspath(entry)}
-
-
-# --- gunicorn hooks (see deploy/gunicorn.conf.py) -----------------------------------------
-
-_leader: Leader | None = None
-
-
-def _store(server: Any) -> Store:
-    """The data store of the app gunicorn preloaded."""
-    app = server.app.wsgi()
-    store: Store = app.extensions["timeline.store"]
-    return store
-
-
-def lead(server: Any) -> None:
-    """when_ready: freeze the loaded data and start watching the file (in the master)."""
-    global _leader
-    if not server.cfg.preload_app:
-        log.warning("the data is reloaded by each worker: start gunicorn with --preload to share it")
-        return
-    store = _store(server)
-    interval = store.interval
-    _leader = Leader(store, interval)
-    if interval >= 0:
-        _leader.start()
-    gc.freeze()  # what the master holds now, forked workers share: the collector must not touch it
-
-
-def adopt(server: Any) -> None:
-    """on_reload: swap in a new version before gunicorn forks the new workers."""
-    if _leader is not None:
-        _leader.adopt()
-
-
-def follow(server: Any) -> None:
-    """post_fork: the worker's store reads the status the master publishes."""
-    if _leader is not None:
-        _store(server).follow(_leader.status_file)
-
-
-def stop(server: Any) -> None:
-    """on_exit: stop watching and clean up."""
-    if _leader is not None:
-        _leader.stop()
 
 
 def main(argv: list[str] | None = None) -> int:

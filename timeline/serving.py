@@ -1,0 +1,127 @@
+"""What gunicorn needs from the timeline: the hooks of the shared reload, and one-write responses.
+
+``deploy/gunicorn.conf.py`` calls the hooks; gunicorn re-reads that file on SIGHUP, so the
+master's state lives here (a module is imported once):
+
+- :func:`lead` (``when_ready``, in the master): warm the app, start the :class:`~timeline.reload.Leader`,
+  freeze the loaded data for the collector (``gc.freeze``) so forked workers keep sharing it;
+- :func:`adopt` (``on_reload``): swap in the version the leader built, before the new workers fork;
+- :func:`follow` (``post_fork``): the worker reads the status the master publishes;
+- :func:`stop` (``on_exit``).
+
+:func:`send_in_one_write` makes gunicorn send a response's head with its body in one write,
+so that a worker killed mid-response leaves nginx either nothing (and nginx retries the
+request on another worker) or everything, never a head without its body.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+from typing import Any
+
+from gunicorn.http import wsgi  # type: ignore[import-untyped]
+
+from timeline import web
+from timeline.reload import Leader
+from timeline.store import Store
+
+log = logging.getLogger("timeline")
+_leader: Leader | None = None
+
+
+def _store(server: Any) -> Store:
+    """The data store of the app gunicorn preloaded."""
+    store: Store = server.app.wsgi().extensions["timeline.store"]
+    return store
+
+
+def lead(server: Any) -> None:
+    """when_ready: warm the app, freeze the loaded data and start watching the file (in the master)."""
+    global _leader
+    if not server.cfg.preload_app:
+        log.warning("the data is reloaded by each worker: start gunicorn with --preload to share it")
+        return
+    store = _store(server)
+    interval = store.interval
+    _leader = Leader(store, interval)  # from here on the master's store never reloads on its own
+    web.warm(server.app.wsgi())
+    if interval >= 0:
+        _leader.start()
+    gc.freeze()  # what the master holds now, forked workers share: the collector must not touch it
+
+
+def adopt(server: Any) -> None:
+    """on_reload: swap in a new version before gunicorn forks the new workers."""
+    if _leader is not None:
+        _leader.adopt()
+
+
+def follow(server: Any) -> None:
+    """post_fork: the worker's store reads the status the master publishes."""
+    if _leader is not None:
+        _store(server).follow(_leader.status_file)
+
+
+def stop(server: Any) -> None:
+    """on_exit: stop watching and clean up."""
+    if _leader is not None:
+        _leader.stop()
+
+
+class _Captured:
+    """Stands in for a socket while gunicorn writes a response's head, keeping the bytes."""
+
+    def __init__(self) -> None:
+        self.data = b""
+
+    def sendall(self, data: bytes) -> None:
+        self.data += data
+
+
+class OneWriteResponse(wsgi.Response):  # type: ignore[misc]
+    """gunicorn's response, writing its head together with the first part of its body."""
+
+    one_write = True
+    sock: Any  # set by gunicorn
+    _head = b""
+    _direct = False  # write the head at once (file responses, closing)
+
+    def send_headers(self) -> None:
+        if self.headers_sent or self._direct:
+            self._flush()
+            super().send_headers()
+            return
+        sock, self.sock = self.sock, _Captured()
+        try:
+            super().send_headers()
+        finally:
+            captured, self.sock = self.sock, sock
+        self._head = captured.data
+
+    def _emit_body(self, data: bytes) -> None:
+        if self._head and not self.chunked:
+            data, self._head = self._head + data, b""
+        self._flush()
+        super()._emit_body(data)
+
+    def sendfile(self, respiter: Any) -> Any:
+        self._direct = True
+        self._flush()
+        return super().sendfile(respiter)
+
+    def close(self) -> None:
+        self._direct = True
+        self._flush()
+        super().close()
+
+    def _flush(self) -> None:
+        head, self._head = self._head, b""
+        if head:
+            self.sock.sendall(head)
+
+
+def send_in_one_write() -> None:
+    """Make gunicorn build :class:`OneWriteResponse` responses (once: the config is re-read on SIGHUP)."""
+    if not getattr(wsgi.Response, "one_write", False):
+        wsgi.Response = OneWriteResponse
