@@ -78,6 +78,15 @@ def _number(low: float) -> Callable[[str], float]:
     return parse
 
 
+def _count(low: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        if not text.strip().isdigit() or int(text) < low:
+            raise ValueError(f"expected a whole number of at least {low}")
+        return int(text)
+
+    return parse
+
+
 def _path(text: str) -> Path:
     if not text.strip():
         raise ValueError("expected a path")
@@ -225,6 +234,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "TIMELINE_FRAME_ANCESTORS", "CSP sources", "*",
         "Sites that may show the embeds (/embed…) in a frame; every other page refuses framing.", _ancestors,
+    ),
+    Setting(
+        "TIMELINE_RENDER_LIMIT", "events", 1000,
+        "The most events one response may render (the API's per_page); a request for more is a 400 "
+        "that says so.", _count(100),
     ),
     Setting(
         "TIMELINE_TRUSTED_HOSTS", "host,…", ("localhost", "127.0.0.1"),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from flask.testing import FlaskClient
+
+from timeline import create_app
 
 
 def get(client: FlaskClient, url: str) -> Any:
@@ -114,3 +117,19 @@ def test_invalid_filters_give_json_errors(client: FlaskClient) -> None:
         "errors": ["There is no event with the id “nope”."],
         "status": 404,
     }
+
+
+def test_a_page_over_the_render_budget_is_a_400_that_names_it(data_file: Path) -> None:
+    app = create_app(
+        {
+            "TESTING": True,
+            "TIMELINE_EVENTS": str(data_file),
+            "TIMELINE_CACHE_DIR": "",
+            "TIMELINE_RENDER_LIMIT": 150,
+        }
+    )
+    client = app.test_client()
+    assert client.get("/api/events?per_page=150").status_code == 200
+    refused = client.get("/api/events?per_page=151")
+    assert refused.status_code == 400
+    assert refused.json["error"] == "'per_page' must be a whole number from 1 to 150"  # type: ignore[index]
