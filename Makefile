@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_NO_PROGRESS := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-fast serve nginx check lint lock browser bench bench-draft bench-import load lighthouse screenshots settings clean
+.PHONY: run test test-fast serve nginx check lint lock browser bench bench-draft bench-import bench-production load lighthouse screenshots settings clean
 
 $(UV): scripts/uv-requirements.txt
 	rm -rf $(UVDIR) && $(PYTHON) -m venv $(UVDIR)
@@ -108,6 +108,11 @@ bench-import: $(VENV)/.test
 bench: $(VENV)/.test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/exports.py
+
+## bench-production: the production figures at 100,000 events through make serve (minutes; needs wrk, nginx)
+bench-production: $(VENV)/.test
+	@sh scripts/ensure-nginx.sh
+	$(BIN)/python bench/production.py $(BENCH_ARGS)
 
 ## load: wrk against the app under gunicorn on loopback, 30 s a target (needs wrk; not in `make test`)
 load: $(VENV)/.test
