@@ -92,6 +92,7 @@ class Bench:
         self.edited = self.original.replace(f"title: {TITLE}\n", f"title: {EDITED}\n", 1)
         middle = self.edited.index("\n  - id: event-", len(self.edited) // 2)
         self.broken = self.edited[:middle] + "\n  - id: [broken" + self.edited[middle:]
+        self.wrong_reference = self.edited.replace("actors: [actor-1,", "actors: [actor-nobody,", 1)
         write(self.data, self.original)
         self.env = {"TIMELINE_EVENTS": str(self.data), "XDG_CACHE_HOME": str(folder / "cache")}
         self.https, self.http, self.alone = args.port, args.port + 1, args.port + 2
@@ -174,8 +175,14 @@ def scenario_start(bench: Bench) -> None:
     cold = bench.start_site().start_seconds
     warm = [bench.start_site().start_seconds for _ in range(bench.args.repeat)]
     bench.figures["start"] = {"cold_s": cold, "warm_s": median(warm)}
-    show("Start (until https answers /healthz)", [("", "seconds"), ("cold (no snapshot cache)", f"{cold:.1f}"),
-                                                   ("warm (snapshot cache)", f"{median(warm):.1f}")])  # fmt: skip
+    show(
+        "Start (until https answers /healthz)",
+        [
+            ("", "seconds"),
+            ("cold (no snapshot cache)", f"{cold:.1f}"),
+            ("warm (snapshot cache)", f"{median(warm):.1f}"),
+        ],
+    )
 
 
 def scenario_memory(bench: Bench) -> None:
@@ -213,8 +220,14 @@ def slow_run(base: str, host: str, port: int, tls: bool, count: int, seconds: fl
     thread.join()
     replies = [r for _, r in probe.stop()]
     ok = [r.seconds for r in replies if r.status == 200]
-    return {"probes": len(replies), "errors": len(replies) - len(ok), "p50_ms": 1000 * median(ok),
-            "p99_ms": 1000 * percentile(ok, 0.99), "max_ms": 1000 * max(ok, default=0), "cut": slow.cut}  # fmt: skip
+    return {
+        "probes": len(replies),
+        "errors": len(replies) - len(ok),
+        "p50_ms": 1000 * median(ok),
+        "p99_ms": 1000 * percentile(ok, 0.99),
+        "max_ms": 1000 * max(ok, default=0),
+        "cut": slow.cut,
+    }
 
 
 def scenario_slow(bench: Bench) -> None:
@@ -230,13 +243,22 @@ def scenario_slow(bench: Bench) -> None:
         alone.stop()
     bench.figures["slow"] = {"sockets": n, "seconds": seconds, "nginx": front, "gunicorn_alone": direct}
     header = ("", "probes", "errors", "p50 ms", "p99 ms", "max ms", "sockets cut")
-    show(f"{n} slow-header sockets ({seconds:.0f} s through nginx, {seconds / 3:.0f} s against gunicorn alone)",
-         [header, slow_row("through nginx", front), slow_row("gunicorn alone", direct)])  # fmt: skip
+    show(
+        f"{n} slow-header sockets ({seconds:.0f} s through nginx, {seconds / 3:.0f} s at gunicorn alone)",
+        [header, slow_row("through nginx", front), slow_row("gunicorn alone", direct)],
+    )
 
 
 def slow_row(name: str, f: dict[str, float]) -> tuple[str, ...]:
-    return (name, f"{f['probes']:.0f}", f"{f['errors']:.0f}", f"{f['p50_ms']:.0f}", f"{f['p99_ms']:.0f}",
-            f"{f['max_ms']:.0f}", f"{f['cut']:.0f}")  # fmt: skip
+    return (
+        name,
+        f"{f['probes']:.0f}",
+        f"{f['errors']:.0f}",
+        f"{f['p50_ms']:.0f}",
+        f"{f['p99_ms']:.0f}",
+        f"{f['max_ms']:.0f}",
+        f"{f['cut']:.0f}",
+    )
 
 
 def checked_mix(bench: Bench, base: str) -> list[tuple[str, dict[str, str]]]:
@@ -300,8 +322,13 @@ def under_load(bench: Bench, seconds: int, act: Callable[[Server], dict[str, Any
         peak = sampler.stop()
     figures["wrk_detail"] = result.detail
     figures["wrk_p99_ms"], figures["wrk_max_ms"] = result.p99_ms, result.max_ms
-    figures.update(wrk_rps=result.rps, wrk_errors=result.errors, wrk_requests=result.requests,
-                   probe_errors=sum(r.status != 200 for _, r in replies), peak_pss_mib=peak / 1024)  # fmt: skip
+    figures.update(
+        wrk_rps=result.rps,
+        wrk_errors=result.errors,
+        wrk_requests=result.requests,
+        probe_errors=sum(r.status != 200 for _, r in replies),
+        peak_pss_mib=peak / 1024,
+    )
     figures["titles"] = sorted({title_of(r.body) for _, r in replies if r.status == 200})
     return figures
 
@@ -325,14 +352,18 @@ def scenario_edit(bench: Bench) -> None:
     time.sleep(3)
     f["pss_after_mib"] = bench.live().total_pss() / 1024
     bench.figures["edit"] = f
-    show("A valid edit under load (wrk, 64 connections)", [
-        ("", "value"), ("first request with the new version, s", fmt(f["first_new_s"])),
-        ("every worker on the new version, s", fmt(f["all_workers_s"])),
-        ("failed requests (wrk / reader)", f"{f['wrk_errors']} / {f['probe_errors']} {f['wrk_detail']}"),
-        ("wrk p99 / slowest, ms", f"{f['wrk_p99_ms']:.0f} / {f['wrk_max_ms']:.0f}"),
-        ("peak PSS, every process, MiB", f"{f['peak_pss_mib']:.0f}"),
-        ("PSS before / after, MiB", f"{f['pss_before_mib']:.0f} / {f['pss_after_mib']:.0f}"),
-    ])  # fmt: skip
+    show(
+        "A valid edit under load (wrk, 64 connections)",
+        [
+            ("", "value"),
+            ("first request with the new version, s", fmt(f["first_new_s"])),
+            ("every worker on the new version, s", fmt(f["all_workers_s"])),
+            ("failed requests (wrk / reader)", f"{f['wrk_errors']} / {f['probe_errors']} {f['wrk_detail']}"),
+            ("wrk p99 / slowest, ms", f"{f['wrk_p99_ms']:.0f} / {f['wrk_max_ms']:.0f}"),
+            ("peak PSS, every process, MiB", f"{f['peak_pss_mib']:.0f}"),
+            ("PSS before / after, MiB", f"{f['pss_before_mib']:.0f} / {f['pss_after_mib']:.0f}"),
+        ],
+    )
 
 
 def fmt(value: float | None) -> str:
@@ -340,35 +371,49 @@ def fmt(value: float | None) -> str:
 
 
 def scenario_broken(bench: Bench) -> None:
-    """A broken edit under load: /healthz says so, pages keep the last good data."""
-
-    def act(site: Server) -> dict[str, Any]:
-        written = time.monotonic()
-        write(bench.data, bench.broken)
-        noticed = until(
-            lambda: (h := health(bench.base)) != {} and (h["file"]["pending"] or not h["last_reload_ok"])
+    """Broken edits under load (a wrong reference; a syntax error): /healthz says so, pages keep the data."""
+    rows = [("", "wrong reference", "syntax error")]
+    results = {}
+    for name, text in (("reference", bench.wrong_reference), ("syntax", bench.broken)):
+        write(bench.data, bench.edited)
+        bench.live()
+        until(
+            lambda: (
+                title_of(fetch(bench.base + "/").body) == EDITED and not health(bench.base)["file"]["pending"]
+            )
         )
-        reported = until(lambda: health(bench.base).get("last_reload_ok") is False)
-        return {
-            "noticed_s": noticed,
-            "reported_s": None if reported is None else time.monotonic() - written,
-            "errors": health(bench.base).get("errors", [])[:1],
-        }
+        results[name] = under_load(
+            bench, bench.args.duration, lambda site, text=text: broken_edit(bench, text)
+        )
+    bench.figures["broken"] = results
+    r, s = results["reference"], results["syntax"]
+    rows += [
+        ("/healthz: the file changed and is being checked, s", fmt(r["noticed_s"]), fmt(s["noticed_s"])),
+        ("/healthz: last_reload_ok false, s", fmt(r["invalid_s"]), fmt(s["invalid_s"])),
+        ("/healthz: the problems with their positions, s", fmt(r["reported_s"]), fmt(s["reported_s"])),
+        ("titles the pages showed meanwhile", " | ".join(r["titles"]), " | ".join(s["titles"])),
+        ("failed requests (wrk / reader)", f"{r['wrk_errors']} / {r['probe_errors']}",
+         f"{s['wrk_errors']} / {s['probe_errors']}"),
+    ]  # fmt: skip
+    show("Broken edits under load", rows)
 
-    write(bench.data, bench.edited)
-    bench.live()
-    until(
-        lambda: title_of(fetch(bench.base + "/").body) == EDITED and not health(bench.base)["file"]["pending"]
+
+def broken_edit(bench: Bench, text: str) -> dict[str, Any]:
+    """Write ``text`` and time what /healthz says."""
+    written = time.monotonic()
+    write(bench.data, text)
+    noticed = until(
+        lambda: (h := health(bench.base)) != {} and (h["file"]["pending"] or not h["last_reload_ok"])
     )
-    f = under_load(bench, bench.args.duration + 30, act)
-    bench.figures["broken"] = f
-    show("A broken edit under load", [
-        ("", "value"), ("/healthz: the file changed and is being checked, s", fmt(f["noticed_s"])),
-        ("/healthz: last_reload_ok false, with the position, s", fmt(f["reported_s"])),
-        ("titles the pages showed meanwhile", " | ".join(f["titles"])),
-        ("failed requests (wrk / reader)", f"{f['wrk_errors']} / {f['probe_errors']} {f['wrk_detail']}"),
-        ("wrk p99 / slowest, ms", f"{f['wrk_p99_ms']:.0f} / {f['wrk_max_ms']:.0f}"),
-    ])  # fmt: skip
+    invalid = until(lambda: health(bench.base).get("last_reload_ok") is False)
+    invalid_s = None if invalid is None else time.monotonic() - written
+    reported = until(lambda: (h := health(bench.base)).get("errors") and h["errors"][0]["line"] > 1)
+    return {
+        "noticed_s": noticed,
+        "invalid_s": invalid_s,
+        "reported_s": None if reported is None else time.monotonic() - written,
+        "errors": health(bench.base).get("errors", [])[:1],
+    }
 
 
 def scenario_kill(bench: Bench) -> None:
@@ -390,11 +435,18 @@ def scenario_kill(bench: Bench) -> None:
     f["after_kill_titles"] = sorted(titles)
     f["file_still_broken"] = health(bench.base).get("last_reload_ok") is False
     bench.figures["kill"] = f
-    show("kill -9 of a worker under load (twice)", [
-        ("", "value"), ("failed requests (wrk / reader)", f"{f['wrk_errors']} / {f['probe_errors']}"),
-        ("requests", str(f["wrk_requests"])),
-        ("titles served afterwards (file still broken)", " | ".join(titles) + f" ({f['file_still_broken']})"),
-    ])  # fmt: skip
+    show(
+        "kill -9 of a worker under load (twice)",
+        [
+            ("", "value"),
+            ("failed requests (wrk / reader)", f"{f['wrk_errors']} / {f['probe_errors']}"),
+            ("requests", str(f["wrk_requests"])),
+            (
+                "titles served afterwards (file still broken)",
+                " | ".join(titles) + f" ({f['file_still_broken']})",
+            ),
+        ],
+    )
     write(bench.data, bench.edited)
 
 
@@ -409,8 +461,17 @@ def scenario_models(bench: Bench) -> None:
         r = wrk(bench.base, mix, bench.args.duration)
         private = median([memory(pid).get("uss", 0) / 1024 for pid in site.workers()])
         label = f"{name} × {count}" + (" (4 threads each)" if extra else "")
-        rows.append((label, f"{r.rps:.0f}", f"{r.p50_ms:.1f}", f"{r.p99_ms:.1f}", str(r.errors),
-                     f"{site.total_pss() / 1024:.0f}", f"{private:.0f}"))  # fmt: skip
+        rows.append(
+            (
+                label,
+                f"{r.rps:.0f}",
+                f"{r.p50_ms:.1f}",
+                f"{r.p99_ms:.1f}",
+                str(r.errors),
+                f"{site.total_pss() / 1024:.0f}",
+                f"{private:.0f}",
+            )
+        )
         bench.figures.setdefault("models", {})[label] = {"rps": r.rps, "p99_ms": r.p99_ms, "errors": r.errors}
     bench.stop_site()
     show(f"gunicorn worker models through nginx (wrk, 64 connections, {bench.args.duration} s)", rows)
@@ -424,18 +485,42 @@ def scenario_observatory(bench: Bench) -> None:
     bench.live()
     folder = bench.folder / "observatory"
     installed = subprocess.run(
-        ["npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(folder), OBSERVATORY],
-        capture_output=True, text=True, check=False, timeout=600,
-    )  # fmt: skip
+        [
+            "npm",
+            "install",
+            "--ignore-scripts",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            "--prefix",
+            str(folder),
+            OBSERVATORY,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
     package = folder / "node_modules" / "@mdn" / "mdn-http-observatory"
     if installed.returncode != 0:
         print(f"\n(observatory: npm could not install {OBSERVATORY}; skipped)\n{installed.stderr[-500:]}")
         return
     (package / "conf" / "hsts-preload.json").write_text("{}")  # its install script downloads this list
     scan = subprocess.run(
-        ["node", str(ROOT / "bench" / "observatory.mjs"), str(package), "localhost", str(bench.https), str(bench.http)],
-        capture_output=True, text=True, check=False, timeout=300, env={**os.environ, "NODE_EXTRA_CA_CERTS": str(CERT)},
-    )  # fmt: skip
+        [
+            "node",
+            str(ROOT / "bench" / "observatory.mjs"),
+            str(package),
+            "localhost",
+            str(bench.https),
+            str(bench.http),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        env={**os.environ, "NODE_EXTRA_CA_CERTS": str(CERT)},
+    )
     try:
         result = json.loads(scan.stdout)
     except ValueError:
@@ -443,10 +528,18 @@ def scenario_observatory(bench: Bench) -> None:
         return
     bench.figures["observatory"] = {k: result.get(k) for k in ("grade", "score", "passed", "tests")}
     failed = [name for name, test in result.get("results", {}).items() if not test["pass"]]
-    show("MDN HTTP Observatory (locally trusted certificate)", [
-        ("grade", "score", "tests passed", "failed"),
-        (str(result.get("grade")), str(result.get("score")), f"{result.get('passed')}/{result.get('tests')}", ", ".join(failed) or "none"),
-    ])  # fmt: skip
+    show(
+        "MDN HTTP Observatory (locally trusted certificate)",
+        [
+            ("grade", "score", "tests passed", "failed"),
+            (
+                str(result.get("grade")),
+                str(result.get("score")),
+                f"{result.get('passed')}/{result.get('tests')}",
+                ", ".join(failed) or "none",
+            ),
+        ],
+    )
 
 
 def main() -> int:
@@ -475,9 +568,8 @@ def main() -> int:
             return 2
     with tempfile.TemporaryDirectory(prefix="timeline-production-") as folder:
         bench = Bench(args, Path(folder))
-        print(
-            f"{args.events:,} events ({bench.data.stat().st_size / 2**20:.1f} MiB); scenarios: {', '.join(chosen)}"
-        )
+        size = bench.data.stat().st_size / 2**20
+        print(f"{args.events:,} events ({size:.1f} MiB); scenarios: {', '.join(chosen)}")
         try:
             for name in chosen:
                 globals()[f"scenario_{name}"](bench)

@@ -299,12 +299,13 @@ def lua(mix: list[tuple[str, dict[str, str]]], random_parameter: bool) -> Path:
     return Path(name)
 
 
-def wrk_start(base: str, mix: list[tuple[str, dict[str, str]]], seconds: int, *, random_parameter: bool = False,
-              connections: int = 64) -> subprocess.Popen[str]:  # fmt: skip
+def wrk_start(
+    base: str, mix: list[tuple[str, dict[str, str]]], seconds: int, *, random_parameter: bool = False
+) -> subprocess.Popen[str]:
     """Start wrk on ``mix`` against ``base`` (read its result with :func:`wrk_result`)."""
     script = lua(mix, random_parameter)
     # A request is failed at 30 s, as nginx would fail it (proxy_read_timeout 35 s).
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "30s"]
+    command = ["wrk", "-t2", "-c64", f"-d{seconds}s", "--latency", "--timeout", "30s"]
     command += ["-s", str(script)]
     return subprocess.Popen([*command, base], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 

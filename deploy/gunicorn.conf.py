@@ -15,8 +15,11 @@ serving.send_in_one_write()  # a killed worker leaves nginx all of a response or
 
 wsgi_app = "timeline:create_app()"
 preload_app = True  # one load, shared by the workers (copy-on-write); required by the shared reload
-worker_class = "sync"  # nginx buffers requests and responses: a sync worker never waits on a client
-workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1) + 1)
+# Sync workers, one more than there are cores: nginx buffers requests and responses, so a worker
+# never waits on a client, and the work is CPU-bound Python. Measured against 2 x cores + 1 and
+# gthread in deploy/README.md ("Worker model"). WEB_CONCURRENCY overrides the count.
+worker_class = "sync"
+workers = int(os.environ.get("WEB_CONCURRENCY") or (os.cpu_count() or 1) + 1)
 timeout = 30  # a request is bounded well below this (pages of 100 events, a render budget)
 graceful_timeout = 30  # old workers finish what they are answering before they go
 control_socket_disable = True  # another server may be running on this machine

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import signal
+import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,9 +18,11 @@ from typing import Any
 
 import pytest
 
+from bench.generate import generate
 from tests.support import Gunicorn, obeys_file_permissions, wait_for
 from tests.test_store import MINI, atomic_write, titled
-from timeline.reload import Leader, main
+from timeline.load.document import FAST_PATH_BYTES
+from timeline.reload import Leader, build_elsewhere, main
 from timeline.store import Status, Store, signature
 
 
@@ -168,3 +171,15 @@ def test_healthz_watches_the_file_without_page_requests(served: tuple[Gunicorn, 
     path.chmod(0o644)
     eventually(lambda: health(server.base)["last_reload_ok"] is True)
     assert health(server.base)["file"]["readable"] is True
+
+
+def test_a_large_broken_file_is_called_invalid_before_its_problems_are_located(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    text = generate(3000).replace("    date: ", "    date: 2021-02-30 # ", 1)  # a bad date, early on
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size >= FAST_PATH_BYTES  # read by the fast path: positions come later
+    said: list[float] = []
+    verdict = build_elsewhere(path, None, tmp_path, lambda: said.append(time.monotonic()))
+    assert len(said) == 1
+    assert verdict["ok"] is False
+    assert verdict["problems"][0][2] == "bad date: day 30 does not exist in February 2021"

@@ -23,6 +23,7 @@ version. :mod:`timeline.serving` connects this to gunicorn's hooks.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import hashlib
 import json
@@ -35,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,7 @@ from timeline.store import Signature, Store, signature
 
 log = logging.getLogger("timeline")
 BUILD_TIMEOUT = 600.0  # seconds; the largest valid file builds in well under a minute
+LOCATING = "this version is not valid; its problems are being located"
 RESIGNAL_SECONDS = 10.0  # a SIGHUP not answered by then is sent again
 BUILD_NICENESS = -10  # the builder's priority, where the server may raise it
 
@@ -118,7 +121,10 @@ class Leader:
                 return
             self.store.mark_checking(True)
             self.publish()
-        result = build_elsewhere(self.store.path, self.store.cache_dir, self.folder)
+        started = time.monotonic()
+        result = build_elsewhere(self.store.path, self.store.cache_dir, self.folder, self._invalid_so_far)
+        log.info("checked %s in %.1f s (%.1f s of CPU): %s", self.store.path, time.monotonic() - started,
+                 result.get("cpu_s", 0.0), "valid" if result.get("ok") else "not valid")  # fmt: skip
         with self._lock:
             self.store.mark_checking(False)
             if "failure" in result:  # the check itself could not run: say so, and wait for an edit
@@ -136,6 +142,12 @@ class Leader:
             self._pending = Pending(Path(result["entry"]), digest, now, read_at)
         self._signal()
 
+    def _invalid_so_far(self) -> None:
+        """The builder knows the new version is invalid; it is still finding where (say so now)."""
+        with self._lock:
+            self.store.mark_invalid(Problem(1, 1, LOCATING))
+            self.publish()
+
     def _signal(self) -> None:
         self._signalled = time.monotonic()
         self._signal_master()
@@ -152,9 +164,10 @@ class Leader:
                 log.error("cannot read the new snapshot %s (%s); checking the file again", pending.entry, exc)
                 self.store.forget()
                 return
-            if snapshot.version != pending.version:
+            if snapshot.version != pending.version:  # not what was built: look at the file again
+                self.store.forget()
                 return
-            self.store.adopt(snapshot, pending.seen, pending.read_at)
+            self.store.adopt(snapshot, pending.seen, pending.read_at)  # logs "reloaded"
             for old in self.folder.glob("*.snapshot"):
                 if old != pending.entry:
                     old.unlink(missing_ok=True)
@@ -171,21 +184,35 @@ class Leader:
             log.exception("cannot write the reload status to %s", self.status_file)
 
 
-def build_elsewhere(path: Path, cache_dir: Path | None, spare: Path) -> dict[str, Any]:
-    """Validate and build the file in a separate process (see :func:`main`); its verdict."""
+def build_elsewhere(
+    path: Path, cache_dir: Path | None, spare: Path, invalid: Callable[[], object] = lambda: None
+) -> dict[str, Any]:
+    """Validate and build the file in a separate process (see :func:`main`); its verdict.
+
+    ``invalid`` is called as soon as the builder knows the file is invalid (the verdict, with
+    the problems' positions, can come seconds later).
+    """
     command = [sys.executable, "-m", "timeline.reload", os.fspath(path), os.fspath(spare)]
     if cache_dir is not None:
         command.append(os.fspath(cache_dir))
+    verdict: dict[str, Any] = {}
     try:
-        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as builder:
+        with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as builder:  # stderr: our log
             _ahead(builder.pid)
-            out, err = builder.communicate(timeout=BUILD_TIMEOUT)
-        verdict: dict[str, Any] = json.loads(out)
-    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
+            deadline = threading.Timer(BUILD_TIMEOUT, builder.kill)
+            deadline.start()
+            for line in builder.stdout or ():
+                message = json.loads(line)
+                if message.get("invalid_so_far"):
+                    invalid()
+                else:
+                    verdict = message
+            deadline.cancel()
+        if not verdict:
+            raise ValueError(f"the builder exited with status {builder.returncode} and no verdict")
+    except (OSError, ValueError) as exc:
         log.error("the check of %s failed to run: %s", path, exc)
         return {"ok": False, "failure": "the file could not be checked (the server's log says why)"}
-    if err:
-        sys.stderr.write(err)
     return verdict
 
 
@@ -195,10 +222,8 @@ def _ahead(pid: int) -> None:
     Under full load a build at the workers' priority gets a sixth of the CPU or less; one
     build, bounded in time, is worth more than a few slower requests meanwhile.
     """
-    try:
+    with contextlib.suppress(OSError):  # not allowed: it runs at the server's priority
         os.setpriority(os.PRIO_PROCESS, pid, BUILD_NICENESS)
-    except OSError:
-        pass  # not allowed: it runs at the server's priority
 
 
 def verdict(path: Path, directories: tuple[Path, ...]) -> dict[str, Any]:
@@ -208,8 +233,12 @@ def verdict(path: Path, directories: tuple[Path, ...]) -> dict[str, Any]:
     except LoadError as exc:
         return {"ok": False, "digest": None, "problems": [[p.line, p.col, p.message] for p in exc.problems]}
     digest = hashlib.sha256(data).hexdigest()
+
+    def found_problem() -> None:  # said at once: finding the positions can take seconds
+        print(json.dumps({"invalid_so_far": True}), flush=True)
+
     try:
-        entry = prepare(data, directories)
+        entry = prepare(data, directories, found_problem)
     except LoadError as exc:
         return {"ok": False, "digest": digest, "problems": [[p.line, p.col, p.message] for p in exc.problems]}
     if entry is None:
@@ -226,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("cache", type=Path, nargs="?", help="the snapshot cache (TIMELINE_CACHE_DIR)")
     args = parser.parse_args(argv)
     directories = (args.cache, args.spare) if args.cache else (args.spare,)
-    print(json.dumps(verdict(args.path, directories)))
+    print(json.dumps({**verdict(args.path, directories), "cpu_s": time.process_time()}))
     return 0
 
 

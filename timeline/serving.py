@@ -42,6 +42,7 @@ def lead(server: Any) -> None:
     if not server.cfg.preload_app:
         log.warning("the data is reloaded by each worker: start gunicorn with --preload to share it")
         return
+    _log_with(server)
     store = _store(server)
     interval = store.interval
     _leader = Leader(store, interval)  # from here on the master's store never reloads on its own
@@ -49,6 +50,15 @@ def lead(server: Any) -> None:
     if interval >= 0:
         _leader.start()
     gc.freeze()  # what the master holds now, forked workers share: the collector must not touch it
+
+
+def _log_with(server: Any) -> None:
+    """The app's own messages (reloads, their timings, problems) go to gunicorn's error log, at INFO."""
+    mine = logging.getLogger("timeline")
+    mine.setLevel(logging.INFO)
+    mine.propagate = False
+    for handler in server.log.error_log.handlers:
+        mine.addHandler(handler)
 
 
 def adopt(server: Any) -> None:

@@ -259,7 +259,9 @@ class Store:
         self._snapshot, self._seen = snapshot, _Seen(now, snapshot.version, read_at)
         self._modified = _modified(now)
         self._status = Status(snapshot.version, time.time(), True, seen=now)
-        log.info("reloaded %s (%d events)", self.path, len(snapshot.events))
+        log.info(
+            "reloaded %s (%d events), read %.1f s ago", self.path, len(snapshot.events), time.time() - read_at
+        )
 
     def failed(self, now: Signature | None, digest: str | None, problems: list[Problem]) -> None:
         """Keep the last good data; report this broken version (once: it is now seen)."""
@@ -270,6 +272,10 @@ class Store:
         more = f"\n… and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
         lines = "\n".join(f"{name}:{p.line}:{p.col}: {p.message}" for p in shown)
         log.error("keeping the last good data; %s is invalid:\n%s%s", name, lines, more)
+
+    def mark_invalid(self, problem: Problem) -> None:
+        """Say that the version being checked is invalid, before its problems are all known."""
+        self._status = replace(self._status, last_reload_ok=False, errors=(problem,))
 
     def mark_checking(self, checking: bool) -> None:
         """Say that a changed file is (or is no longer) being validated elsewhere."""

@@ -19,6 +19,7 @@ Limits (each reported as a positioned problem, never a crash):
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,16 @@ from timeline.load.yamlread import YamlProblems
 from timeline.model import Event, Tag, Timeline
 
 
-def build(data: bytes, *, archive_dir: Path | None = None) -> Timeline:
-    """Validate the bytes of a data file and build its snapshot, or raise LoadError."""
+def build(
+    data: bytes, *, archive_dir: Path | None = None, found_problem: Callable[[], object] | None = None
+) -> Timeline:
+    """Validate the bytes of a data file and build its snapshot, or raise LoadError.
+
+    ``found_problem``, if given, is called as soon as the file is known to be invalid, before
+    the positions of its problems are found (which can take seconds for a large file).
+    """
     try:
-        return _build(Document(data), data, Archive(archive_dir) if archive_dir else None)
+        return _build(Document(data, found_problem), data, Archive(archive_dir) if archive_dir else None)
     except YamlProblems as exc:  # also when positions, read late, show the fast path was wrong
         raise LoadError(exc.problems) from None
     except MemoryError:

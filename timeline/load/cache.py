@@ -13,7 +13,7 @@ import hashlib
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -88,18 +88,20 @@ def load_cached(path: Path, cache_dir: Path | None) -> Timeline:
     return built
 
 
-def prepare(data: bytes, directories: tuple[Path, ...]) -> Path | None:
+def prepare(
+    data: bytes, directories: tuple[Path, ...], found_problem: Callable[[], object] | None = None
+) -> Path | None:
     """Validate and build ``data`` (LoadError if invalid) into the first directory that takes it.
 
     An entry that already exists is not built again. The path of the entry, or None when no
-    directory could be written.
+    directory could be written. ``found_problem``: see :func:`timeline.load.build.build`.
     """
     digest = hashlib.sha256(data).hexdigest()
     for directory in directories:
         if entry_path(directory, digest).is_file():
             return entry_path(directory, digest)
     with collector_paused():
-        built = build(data)
+        built = build(data, found_problem=found_problem)
     for directory in directories:
         if write_entry(entry := entry_path(directory, digest), built):
             return entry

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from timeline.load import fastyaml, schema, yamlread
@@ -13,10 +14,15 @@ FAST_PATH_BYTES = 1024 * 1024  # below this the precise reader is fast enough on
 
 
 class Document:
-    """The parsed document, with positions computed only if a problem needs them."""
+    """The parsed document, with positions computed only if a problem needs them.
 
-    def __init__(self, data: bytes) -> None:
+    ``found_problem`` is called once, when the first problem is known and before its position
+    is looked for (which, for a large file that took the fast path, means reading it again).
+    """
+
+    def __init__(self, data: bytes, found_problem: Callable[[], object] | None = None) -> None:
         self.text = yamlread.decode(data)
+        self._found_problem = found_problem
         self._positions: Positions | None = None
         if len(data) >= FAST_PATH_BYTES:
             value = fastyaml.read_fast(data)
@@ -30,5 +36,7 @@ class Document:
     def at(self, path: DocPath, message: str, *, key: bool = False) -> Problem:
         """A problem at the place ``path`` was written (positions are read on first need)."""
         if self._positions is None:
+            if self._found_problem is not None:
+                self._found_problem()
             _, self._positions = yamlread.read(self.text)
         return Problem(*self._positions.of(path, key=key), message)
