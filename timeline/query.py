@@ -17,6 +17,7 @@ SINGLE = ("from", "to", "q", "page", "per_page")
 MAX_VALUES = 20  # per repeatable facet
 MAX_Q = 200
 PAGE_SIZE = 100
+MAX_PER_PAGE = 1000  # the API's largest page (and never more than TIMELINE_RENDER_LIMIT)
 MAX_PAGE = 100_000
 
 

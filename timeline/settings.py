@@ -236,9 +236,9 @@ SETTINGS: tuple[Setting, ...] = (
         "Sites that may show the embeds (/embed…) in a frame; every other page refuses framing.", _ancestors,
     ),
     Setting(
-        "TIMELINE_RENDER_LIMIT", "events", 1000,
-        "The most events one response may render (the API's per_page); a request for more is a 400 "
-        "that says so.", _count(100),
+        "TIMELINE_RENDER_LIMIT", "events", 5000,
+        "The most events one response may render (an export file; the API's per_page stays at most "
+        "1,000): a request for more is a 400 that says how to ask for less.", _count(100),
     ),
     Setting(
         "TIMELINE_TRUSTED_HOSTS", "host,…", ("localhost", "127.0.0.1"),

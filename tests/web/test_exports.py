@@ -113,3 +113,22 @@ def test_a_feed_link_says_it_holds_only_the_newest(tmp_path: Path) -> None:
         "iCalendar (.ics)", f"Atom {newest}", f"JSON Feed {newest}", "BibTeX", "CSL-JSON",
         "CSV (spreadsheet)", "TimelineJS sheet (CSV)", "TimelineJS (JSON)",
     ]  # fmt: skip
+
+
+def test_a_file_over_the_render_budget_is_a_400_that_says_how_to_ask_for_less(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(generate(150), encoding="utf-8")
+    config = {
+        "TESTING": True,
+        "TIMELINE_EVENTS": str(path),
+        "TIMELINE_CACHE_DIR": "",
+        "TIMELINE_RENDER_LIMIT": 100,
+    }
+    client = create_app(config).test_client()
+    refused = client.get("/export.ics")
+    assert refused.status_code == 400
+    assert "This would hold 150 events; one response holds at most 100." in refused.text
+    assert "limit=100" in refused.text
+    assert client.get("/export.ics?limit=100").status_code == 200
+    assert client.get("/export.bib?tag=launch").status_code == 200  # a smaller view
+    assert client.get("/export.atom").status_code == 200  # a feed holds the newest 100

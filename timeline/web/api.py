@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request, send_file
+from flask import Blueprint, Response, jsonify, request, send_file
 
 from timeline.formats.api import event_json, result_json
 from timeline.load import SCHEMA_PATH
-from timeline.query import QueryError, apply, parse_query
+from timeline.query import MAX_PER_PAGE, QueryError, apply, parse_query
 from timeline.store import file_state
-from timeline.web.lookup import data, found, store
+from timeline.web.lookup import data, found, render_limit, store
 from timeline.web.urls import absolute
 
 bp = Blueprint("api", __name__)
@@ -20,7 +20,7 @@ def events() -> Response:
     timeline = data()
     try:
         # A page bigger than the render budget is refused by the parser, with the limit in words.
-        query = parse_query(request.args, timeline, max_per_page=current_app.config["TIMELINE_RENDER_LIMIT"])
+        query = parse_query(request.args, timeline, max_per_page=min(MAX_PER_PAGE, render_limit()))
     except QueryError as exc:
         return error_json(400, exc.messages)
     return jsonify(result_json(timeline, apply(timeline, query), permalink))

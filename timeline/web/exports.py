@@ -22,7 +22,7 @@ from timeline.i18n.words import number
 from timeline.index import each
 from timeline.model import Event, Timeline
 from timeline.query import Query, QueryError, parse_query, selected
-from timeline.web.lookup import data, store
+from timeline.web.lookup import data, render_limit, store, within_budget
 from timeline.web.templating import filter_title
 from timeline.web.urls import links
 
@@ -46,6 +46,10 @@ def export(name: str) -> Response:
     except QueryError as exc:
         abort(400, description="; ".join(exc.messages))
     bits = selected(timeline, query)
+    shown = bits.bit_count() if limit is None else min(bits.bit_count(), limit)
+    within_budget(
+        shown, _("Narrow the filters, or ask for the latest with limit=%(limit)s.", limit=render_limit())
+    )
     view = View(
         timeline=timeline,
         events=_events(timeline, bits, limit, latest_first=fmt.newest is not None),

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 
 from flask import Response, abort, current_app, g, render_template
 
+from timeline.i18n import _
+from timeline.i18n.words import number
 from timeline.model import Timeline
 from timeline.store import Store
 from timeline.web import htmx
@@ -30,6 +32,21 @@ def data() -> Timeline:
     snapshot = store().snapshot
     g.data_version = snapshot.version
     return snapshot
+
+
+def render_limit() -> int:
+    """The most events one response may render (``TIMELINE_RENDER_LIMIT``)."""
+    limit: int = current_app.config["TIMELINE_RENDER_LIMIT"]
+    return limit
+
+
+def within_budget(count: int, advice: str) -> None:
+    """A 400 when a response would render more than ``TIMELINE_RENDER_LIMIT`` events (with ``advice``)."""
+    limit = render_limit()
+    if count > limit:
+        message = _("This would hold %(count)s events; one response holds at most %(limit)s.",
+                    count=number(count), limit=number(limit))  # fmt: skip
+        abort(400, description=f"{message} {advice}")
 
 
 def found(value: T | None, kind: str, ident: str) -> T:
