@@ -10,7 +10,7 @@ Scenarios, in this order (``--only`` picks some; each prints its table as it end
 - ``memory``: idle memory (PSS, private) of gunicorn's master and each worker after a warm-up.
 - ``slow``: N slow-header sockets for S seconds against nginx while a reader asks for a page
   every 0.2 s (p50, p99, errors); the same against gunicorn alone for a third of the time.
-- ``wrk``: 64 connections on a mix of pages, fragments, API and static files: through nginx
+- ``wrk``: 64 connections on a mix of pages, fragments, API, exports and static files: through nginx
   and against gunicorn alone, with and without a random unknown parameter on every request.
 - ``edit``: a valid edit under load: seconds until every worker serves it, failed requests,
   peak memory (PSS of every process of the site).
@@ -81,7 +81,8 @@ MIX: list[tuple[str, dict[str, str]]] = [
     ("/countries/RU", ENCODING), ("/countries/US?page=2", ENCODING), ("/sources/source-3", ENCODING),
     ("/?tag=launch", RESULTS), ("/?country=US&page=2", MORE), ("/actors/actor-3?page=2", MORE),
     ("/api/events?tag=launch", ENCODING), ("/api/events?country=JP&per_page=100", ENCODING),
-    ("/api/events/event-5", ENCODING),
+    ("/api/events/event-5", ENCODING), ("/export.atom?tag=launch", ENCODING),
+    ("/export.ics?tag=launch&limit=100", ENCODING), ("/export.bib?actor=actor-3", ENCODING),
     ("/static/app.css", ENCODING), ("/static/app.js", ENCODING), ("/static/htmx-2.0.11.min.js", ENCODING),
 ]  # fmt: skip
 
