@@ -260,7 +260,8 @@ math.randomseed(os.time())
 request = function()
   local i = math.random(#paths)
   local p = paths[i]
-  if random_parameter and string.sub(p, 1, 5) ~= "/api/" then  -- the API refuses unknown parameters
+  -- the API and the exports refuse unknown parameters (a 400 that names them)
+  if random_parameter and string.sub(p, 1, 5) ~= "/api/" and string.sub(p, 1, 8) ~= "/export." then
     local sep = string.find(p, "?", 1, true) and "&" or "?"
     p = p .. sep .. "x=" .. math.random(1, 1000000000)
   end
