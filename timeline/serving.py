@@ -9,9 +9,9 @@ master's state lives here (a module is imported once):
 - :func:`follow` (``post_fork``): the worker reads the status the master publishes;
 - :func:`stop` (``on_exit``).
 
-:func:`send_in_one_write` makes gunicorn send a response's head with its body in one write,
-so that a worker killed mid-response leaves nginx either nothing (and nginx retries the
-request on another worker) or everything, never a head without its body.
+:func:`send_in_one_write` makes gunicorn send each response whole, in one write, so that a
+worker killed mid-response leaves nginx either nothing (and nginx retries the request on
+another worker) or everything, never a head without its body or half a download.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from timeline.reload import Leader
 from timeline.store import Store
 
 log = logging.getLogger("timeline")
+HOLD_BYTES = 16 * 2**20  # a response this large is sent as it comes (exports within the budget are smaller)
 _leader: Leader | None = None
 
 
@@ -79,56 +80,53 @@ def stop(server: Any) -> None:
         _leader.stop()
 
 
-class _Captured:
-    """Stands in for a socket while gunicorn writes a response's head, keeping the bytes."""
+class _Held:
+    """Stands in for the client socket: keeps what gunicorn writes until the response is whole."""
 
     def __init__(self) -> None:
-        self.data = b""
+        self.parts: list[bytes] = []
+        self.size = 0
 
     def sendall(self, data: bytes) -> None:
-        self.data += data
+        self.parts.append(bytes(data))
+        self.size += len(data)
 
 
 class OneWriteResponse(wsgi.Response):  # type: ignore[misc]
-    """gunicorn's response, writing its head together with the first part of its body."""
+    """gunicorn's response, sent whole in one write (up to :data:`HOLD_BYTES`).
+
+    Everything gunicorn writes — the head, the body, a streamed body's chunks — is held until the
+    response is complete, then sent at once. A worker killed meanwhile has sent nothing, so nginx
+    tries the request again on another worker; the client never gets half a response. A body
+    larger than :data:`HOLD_BYTES` (none is, within the render budget), or a file sent with
+    sendfile, goes out as it comes once that much is held.
+    """
 
     one_write = True
-    sock: Any  # set by gunicorn
-    _head = b""
-    _direct = False  # write the head at once (file responses, closing)
+    sock: Any  # set by gunicorn; ours is the holder until the response is released
 
-    def send_headers(self) -> None:
-        if self.headers_sent or self._direct:
-            self._flush()
-            super().send_headers()
-            return
-        sock, self.sock = self.sock, _Captured()
-        try:
-            super().send_headers()
-        finally:
-            captured, self.sock = self.sock, sock
-        self._head = captured.data
+    def __init__(self, req: Any, sock: Any, cfg: Any) -> None:
+        super().__init__(req, _Held(), cfg)
+        self._client = sock
 
     def _emit_body(self, data: bytes) -> None:
-        if self._head and not self.chunked:
-            data, self._head = self._head + data, b""
-        self._flush()
         super()._emit_body(data)
+        if isinstance(self.sock, _Held) and self.sock.size > HOLD_BYTES:
+            self._release()
 
     def sendfile(self, respiter: Any) -> Any:
-        self._direct = True
-        self._flush()
+        self._release()
         return super().sendfile(respiter)
 
     def close(self) -> None:
-        self._direct = True
-        self._flush()
         super().close()
+        self._release()
 
-    def _flush(self) -> None:
-        head, self._head = self._head, b""
-        if head:
-            self.sock.sendall(head)
+    def _release(self) -> None:
+        """Send what is held, in one write, and write straight to the client from now on."""
+        held, self.sock = self.sock, self._client
+        if isinstance(held, _Held) and held.parts:
+            self.sock.sendall(b"".join(held.parts))
 
 
 def send_in_one_write() -> None:
