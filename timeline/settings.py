@@ -172,6 +172,8 @@ def _ancestors(text: str) -> str:
     if "'none'" in sources and len(sources) > 1:
         raise ValueError("'none' cannot be combined with other sources")
     return " ".join(sources)
+
+
 _TRUSTED = re.compile(r"\.?[a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\]")
 
 

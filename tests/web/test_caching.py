@@ -197,8 +197,16 @@ SPOOF_URLS = [*CACHED, "/?from=1957-13", "/no/such/page", "/countries/su", "/eve
 SPOOFED = {"Host": "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "gopher"}
 
 
+@pytest.fixture
+def any_host(data_file: Path) -> FlaskClient:
+    """The app with the host check off, as behind a proxy that does it: the Host header reaches it."""
+    config = {"TESTING": True, "TIMELINE_EVENTS": str(data_file), "TIMELINE_CACHE_DIR": ""}
+    return create_app({**config, "TIMELINE_TRUSTED_HOSTS": ""}).test_client()
+
+
 @pytest.mark.parametrize("url", SPOOF_URLS)
-def test_a_spoofed_host_changes_no_url_in_any_answer(client: FlaskClient, url: str) -> None:
+def test_a_spoofed_host_changes_no_url_in_any_answer(any_host: FlaskClient, url: str) -> None:
+    client = any_host
     honest = client.get(url)
     spoofed = client.get(url, headers=SPOOFED)
     assert spoofed.status_code == honest.status_code

@@ -325,7 +325,9 @@ def test_an_unknown_host_gets_a_400_that_never_repeats_it(client: FlaskClient, u
 def test_the_trusted_hosts_are_answered(client: FlaskClient, host: str) -> None:
     response = client.get("/", headers={"Host": host})
     assert response.status_code == 200
-    assert f'<link rel="canonical" href="http://{host}/">' in response.text
+    # ... and the links in the page come from the configured base URL, whatever the host
+    base = client.application.config["TIMELINE_BASE_URL"]
+    assert f'<link rel="canonical" href="{base}/">' in response.text
 
 
 def test_trusted_hosts_are_a_setting(data_file: Path) -> None:
@@ -374,7 +376,8 @@ def test_unknown_or_reordered_parameters_do_not_multiply_renders(
 
 def test_the_canonical_link_is_the_normal_form(client: FlaskClient) -> None:
     html = client.get("/?x=1&tag=launch&actor=laika&actor=gagarin").text
-    canonical = "http://localhost/?actor=laika&amp;actor=gagarin&amp;tag=launch"
+    base = client.application.config["TIMELINE_BASE_URL"]
+    canonical = f"{base}/?actor=laika&amp;actor=gagarin&amp;tag=launch"
     assert f'<link rel="canonical" href="{canonical}">' in html
 
 
