@@ -432,14 +432,25 @@ def parse_date(text: str, zone: tzinfo | None = None) -> FlexDate:
     return FlexDate(start, end, True, left == "..", right == "..")
 
 
+_FILTER_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2}))?Z)?)?)?")
+
+
 def parse_filter_date(text: str) -> Point:
-    """Parse a ``from``/``to`` filter value: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` only."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    """Parse a ``from``/``to`` filter value: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, or an hour or
+    minute of a UTC day, ``YYYY-MM-DDTHHZ`` / ``YYYY-MM-DDTHH:MMZ``; the point spans that unit."""
+    m = _FILTER_DATE.fullmatch(text)
     if not m:
-        raise DateError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise DateError(f"{text!r} is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MMZ")
     year, month, day = int(m[1]), _int(m[2]), _int(m[3])
     _check_ymd(year, month, day, text)
-    return _calendar_point(year, month, day, False, False)
+    if m[4] is None:
+        return _calendar_point(year, month, day, False, False)
+    hour, minute = int(m[4]), _int(m[5])
+    if hour > 23 or (minute or 0) > 59:
+        raise DateError(f"time of day out of range in {text!r}")
+    assert month is not None and day is not None
+    lo = _day_ts(year, month, day) + hour * 3600 + (minute or 0) * 60
+    return Point(lo, lo + (3600 if minute is None else 60), Precision.MINUTE, year, month, day, True)
 
 
 def age_range(born: date, value: FlexDate) -> tuple[int, int] | None:

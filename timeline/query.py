@@ -13,7 +13,8 @@ from timeline.index import fold, positions
 from timeline.model import Event, Timeline
 
 FACETS = ("actor", "country", "tag")
-SINGLE = ("from", "to", "q", "page", "per_page")
+SINGLE = ("from", "to", "q", "page", "per_page", "lanes")
+LANES = ("country", "actor", "tag")  # the facets the time axis can split into lanes
 MAX_VALUES = 20  # per repeatable facet
 MAX_Q = 200
 PAGE_SIZE = 100
@@ -47,6 +48,7 @@ class Query:
     q: str = ""
     page: int = 1
     per_page: int = PAGE_SIZE
+    lanes: str | None = None  # how the time axis is split (a view, not a filter)
 
     @property
     def active(self) -> bool:
@@ -57,6 +59,8 @@ class Query:
         """The filter as query-string pairs (page only when asked and not the first)."""
         pairs = [(name, v) for name in FACETS for v in getattr(self, name)]
         pairs += [(k, v) for k, v in (("from", self.start), ("to", self.end), ("q", self.q)) if v]
+        if self.lanes:
+            pairs.append(("lanes", self.lanes))
         if page and self.page > 1:
             pairs.append(("page", str(self.page)))
         return pairs
@@ -131,7 +135,10 @@ def parse_query(args: Args, timeline: Timeline, *, max_per_page: int = PAGE_SIZE
                 bounds.append(parse_filter_date(text))
             except DateError:
                 shown = text[:20] if text.isprintable() else "that value"
-                errors.append(f"'{name}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, not '{shown}'")
+                errors.append(
+                    f"'{name}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, or a UTC time"
+                    f" YYYY-MM-DDTHH:MMZ, not '{shown}'"
+                )
     if start and end and len(bounds) == 2 and bounds[0].lo >= bounds[1].hi:
         errors.append(f"'from' ({start}) is after 'to' ({end})")
     q = (_single(args, "q", errors) or "").strip()
@@ -143,9 +150,12 @@ def parse_query(args: Args, timeline: Timeline, *, max_per_page: int = PAGE_SIZE
     per_page = _number(
         _single(args, "per_page", errors), "per_page", max_per_page, min(PAGE_SIZE, max_per_page), errors
     )
+    lanes = _single(args, "lanes", errors) or None
+    if lanes is not None and lanes not in LANES:
+        errors.append(f"'lanes' must be one of {', '.join(LANES)}")
     if errors:
         raise QueryError(errors)
-    query = Query(actor, country, tag, start, end, q, page, per_page)
+    query = Query(actor, country, tag, start, end, q, page, per_page, lanes)
     if page > 1:  # a page past the last one is a bad parameter like any other
         pages = max(1, -(-count(timeline, query) // per_page))
         if page > pages:
@@ -214,6 +224,11 @@ def date_bounds(query: Query) -> tuple[int, int] | None:
     low = parse_filter_date(query.start).lo if query.start else -(2**62)
     high = parse_filter_date(query.end).hi if query.end else MAX_TS + 1
     return low, high
+
+
+def matching(timeline: Timeline, query: Query) -> int:
+    """Events matching the whole query, every page (a bitset)."""
+    return _and(_filters(timeline, query), timeline.index.all)
 
 
 def matching_except_dates(timeline: Timeline, query: Query) -> int:

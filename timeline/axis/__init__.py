@@ -1,0 +1,10 @@
+"""The time axis above the list: proportional time, breaks, ticks, lanes, marks and clusters.
+
+Flask-free: :func:`build` turns a query into an :class:`Axis` that templates draw as SVG.
+"""
+
+from __future__ import annotations
+
+from timeline.axis.build import Axis, Layout, build
+
+__all__ = ["Axis", "Layout", "build"]
