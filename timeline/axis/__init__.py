@@ -6,5 +6,6 @@ Flask-free: :func:`build` turns a query into an :class:`Axis` that templates dra
 from __future__ import annotations
 
 from timeline.axis.build import Axis, Layout, build
+from timeline.axis.view import AxisView, Links, present
 
-__all__ = ["Axis", "Layout", "build"]
+__all__ = ["Axis", "AxisView", "Layout", "Links", "build", "present"]

@@ -50,3 +50,16 @@ class Bits:
                     return found
                 chunk ^= lowest
         return found
+
+    def nth(self, start: int, stop: int, n: int) -> int | None:
+        """The ``n``-th (from 0) set position in ``[start, stop)``, if there are that many."""
+        for at in range(start, stop, 512):
+            chunk = self._chunk(at, min(at + 512, stop))
+            count = chunk.bit_count()
+            if n >= count:
+                n -= count
+                continue
+            for _ in range(n):
+                chunk &= chunk - 1
+            return at + (chunk & -chunk).bit_length() - 1
+        return None

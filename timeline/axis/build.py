@@ -15,7 +15,7 @@ from timeline.axis import lanes as lanes_
 from timeline.axis.bits import Bits
 from timeline.axis.calendar import Unit
 from timeline.axis.marks import Geometry, Lane, Mark, bar_candidates, lane_marks, slots
-from timeline.axis.scale import Scale, WIDTH, choose_breaks, empty_stretches, layout
+from timeline.axis.scale import WIDTH, Scale, choose_breaks, empty_stretches, layout
 from timeline.axis.ticks import Ruler, ruler
 from timeline.axis.window import Step, Window, choose, extent, pan, zoom_in, zoom_out, zoom_unit
 from timeline.index import bits_of, positions
@@ -133,10 +133,13 @@ def _layout(
     for lane in own:
         lane_bits = Bits(lane.bits)
         mine = [p for p in candidates if lane_bits.count(p, p + 1)]
-        marks = lane_marks(Lane(lane_bits, listed, mine), cells, timeline.events, index, scale, window, geometry)
+        marks = lane_marks(
+            Lane(lane_bits, listed, mine), cells, timeline.events, index, scale, window, geometry
+        )
         rows = max((m.row for m in marks), default=0)
         lanes.append(LaneMarks(lane, rows, tuple(marks)))
-    return Layout(spec, scale, ruler(scale, spec.px), tuple(lanes), _listed(scale, timeline, result))
+    wider = spec.px * 1.5 if spec is WIDE else None
+    return Layout(spec, scale, ruler(scale, spec.px, wider), tuple(lanes), _listed(scale, timeline, result))
 
 
 def _listed(scale: Scale, timeline: Timeline, result: Result) -> tuple[float, float] | None:

@@ -7,13 +7,12 @@ A *unit* is a calendar span: a century, decade, year, month, day, hour or minute
 from __future__ import annotations
 
 import calendar
-from datetime import UTC, datetime, timedelta
+import time
 from typing import Literal, NamedTuple
 
 from timeline.dates import MAX_TS, MIN_TS
 
 Unit = Literal["century", "decade", "year", "month", "day", "hour", "minute"]
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 YEAR = 31_556_952  # the mean Gregorian year, for comparing lengths only
 # Approximate lengths, coarsest first: for choosing a unit, never for stepping.
 LENGTH: dict[Unit, int] = {
@@ -41,8 +40,8 @@ class Moment(NamedTuple):
 
 def moment(ts: int) -> Moment:
     """The calendar fields of ``ts`` (clamped to years 1–9999)."""
-    at = EPOCH + timedelta(seconds=min(max(ts, MIN_TS), MAX_TS - 1))
-    return Moment(at.year, at.month, at.day, at.hour, at.minute)
+    at = time.gmtime(min(max(ts, MIN_TS), MAX_TS - 1))  # C speed; proleptic Gregorian, as datetime
+    return Moment(at.tm_year, at.tm_mon, at.tm_mday, at.tm_hour, at.tm_min)
 
 
 def stamp(year: int, month: int = 1, day: int = 1, hour: int = 0, minute: int = 0) -> int:

@@ -19,7 +19,7 @@ class LaneSpec(NamedTuple):
     value: str | None
     label: str
     bits: int
-    count: int
+    size: int  # how many events
     other: bool
 
 

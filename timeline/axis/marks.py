@@ -49,12 +49,15 @@ class Mark(NamedTuple):
     x0: float
     x1: float
     x: float  # the dot, the badge or the start of the bar
-    count: int
+    size: int  # how many events (1 unless a cluster)
     position: int  # the event's (a cluster: its first member's) position in the timeline
     start: int  # a cluster: the time span of its members, for its zoom link
     end: int
+    middle: int  # the anchor of its middle member (an event: its own anchor): where "zoom in" centres
     listed: bool  # on the list page being read
     pieces: tuple[Piece, ...]
+    before: bool = False  # it began before the window (the bar runs on past the left edge)
+    after: bool = False  # it ends after the window
 
 
 class Slot(NamedTuple):
@@ -89,7 +92,10 @@ def pieces(event: Event, scale: Scale, window: Window) -> tuple[Piece, ...]:
     if not date.interval and event.end is None:
         assert date.start is not None
         x0, x1 = _point(date.start, scale, window)
-        return (Piece("band", x0, x1),) if x1 - x0 >= BAND else (Piece("dot", (x0 + x1) / 2, (x0 + x1) / 2),)
+        if x1 - x0 >= BAND:
+            return (Piece("band", x0, x1),)
+        x = x0 if date.start.instant else (x0 + x1) / 2  # an instant at its time, a short day at its middle
+        return (Piece("dot", x, x),)
     start = date.start
     final = event.end if event.end is not None else date
     end = final.end if final.interval else final.start
@@ -170,7 +176,9 @@ def lane_marks(
         gone = skipped.get(number, set())
         count = lane.bits.count(cell.first, cell.stop) - len(gone) + len(extra)
         if count == 1:
-            found = extra or [p for p in lane.bits.positions(cell.first, cell.stop, len(gone) + 1) if p not in gone]
+            found = extra or [
+                p for p in lane.bits.positions(cell.first, cell.stop, len(gone) + 1) if p not in gone
+            ]
             points.append(_single(found[0], cell, lane, events, scale, window))
         elif count > 1:
             points.append(_cluster(cell, count, extra, lane, index, window))
@@ -200,17 +208,31 @@ def _bars(
         ends[row] = x1
         drawn.add(position)
         listed = bool(lane.listed.count(position, position + 1))
-        bars.append(Mark(False, row + 1, x0, x1, x0, 1, position, event.lo, event.hi, listed, drawn_as))
+        bars.append(_event(event, position, drawn_as, row + 1, x0, x1, x0, listed, window))
     return bars, drawn, early
 
 
-def _single(position: int, cell: Slot, lane: Lane, events: Sequence[Event], scale: Scale, window: Window) -> Mark:
+def _event(
+    event: Event, position: int, drawn_as: tuple[Piece, ...], row: int, x0: float, x1: float, x: float,
+    listed: bool, window: Window,
+) -> Mark:  # fmt: skip
+    """The mark of one event."""
+    return Mark(
+        cluster=False, row=row, x0=x0, x1=x1, x=x, size=1, position=position, start=event.lo, end=event.hi,
+        middle=event.date.anchor, listed=listed, pieces=drawn_as, before=event.lo < window.lo,
+        after=event.hi > window.hi,
+    )  # fmt: skip
+
+
+def _single(
+    position: int, cell: Slot, lane: Lane, events: Sequence[Event], scale: Scale, window: Window
+) -> Mark:
     """One event alone in its slot: drawn at its own time, hit anywhere in the slot."""
     event = events[position]
     drawn_as = pieces(event, scale, window)
     x0, x1 = _extent(drawn_as)
     listed = bool(lane.listed.count(position, position + 1))
-    return Mark(False, 0, cell.x0, cell.x1, (x0 + x1) / 2, 1, position, event.lo, event.hi, listed, drawn_as)
+    return _event(event, position, drawn_as, 0, cell.x0, cell.x1, (x0 + x1) / 2, listed, window)
 
 
 def _cluster(cell: Slot, count: int, extra: list[int], lane: Lane, index: Index, window: Window) -> Mark:
@@ -222,8 +244,12 @@ def _cluster(cell: Slot, count: int, extra: list[int], lane: Lane, index: Index,
     position = extra[0] if extra else first
     assert position is not None
     listed = bool(lane.listed.count(cell.first, cell.stop)) or any(lane.listed.count(p, p + 1) for p in extra)
-    middle = (cell.x0 + cell.x1) / 2
-    return Mark(True, 0, cell.x0, cell.x1, middle, count, position, start, max(end, start + 60), listed, ())
+    member = lane.bits.nth(cell.first, cell.stop, count // 2)
+    middle = index.anchors[member] if member is not None else start
+    x = (cell.x0 + cell.x1) / 2
+    return Mark(
+        True, 0, cell.x0, cell.x1, x, count, position, start, max(end, start + 60), middle, listed, ()
+    )
 
 
 def _seen(mark: Mark, dot: float) -> tuple[float, float]:
@@ -241,10 +267,11 @@ def _merge(points: list[Mark], geometry: Geometry) -> list[Mark]:
         if merged and merged[-1].x1 >= mark.x0 - 1e-6:
             previous = merged[-1]
             if _seen(previous, geometry.dot)[1] > _seen(mark, geometry.dot)[0]:
+                heavier = previous if previous.size >= mark.size else mark
                 merged[-1] = Mark(
-                    True, 0, previous.x0, mark.x1, (previous.x0 + mark.x1) / 2, previous.count + mark.count,
+                    True, 0, previous.x0, mark.x1, (previous.x0 + mark.x1) / 2, previous.size + mark.size,
                     previous.position, min(previous.start, mark.start), max(previous.end, mark.end),
-                    previous.listed or mark.listed, (),
+                    heavier.middle, previous.listed or mark.listed, (),
                 )  # fmt: skip
                 continue
         merged.append(mark)

@@ -9,6 +9,7 @@ scale, except that a very short one is widened to hold at least one mark.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 from typing import NamedTuple
 
 from timeline.axis.bits import Bits
@@ -18,7 +19,7 @@ from timeline.index import Index
 
 WIDTH = 1000.0
 FINE = 240  # bins over the window, to find empty stretches
-BREAK_SHARE = 0.05  # an inner empty stretch of this share of the (remaining) window becomes a break
+BREAK_SHARE = 0.1  # an inner empty stretch of this share of the (remaining) window becomes a break
 MAX_BREAKS = 6
 COVER_LIMIT = 2_000  # events read to see whether a long one spans an empty stretch
 
@@ -75,13 +76,18 @@ class Scale(NamedTuple):
 
 
 def empty_stretches(window: Window, index: Index, bits: Bits) -> list[tuple[int, int]]:
-    """Inner stretches of the window that no matching event touches, longest first."""
+    """Inner stretches of the window that no matching event touches, longest first.
+
+    A window that is one year, month, day or hour is shown whole, as a calendar: no stretch.
+    """
+    if window.unit in ("year", "month", "day", "hour", "minute"):
+        return []
     lo, length, anchors = window.lo, window.length, index.anchors
     edges = [lo + length * i // FINE for i in range(FINE + 1)]
     cuts = [bisect_left(anchors, edge) for edge in edges]
     filled = [i for i in range(FINE) if bits.count(cuts[i], cuts[i + 1])]
     found = []
-    for before, after in zip(filled, filled[1:], strict=False):
+    for before, after in pairwise(filled):
         if after - before - 1 < BREAK_SHARE * FINE / 2:  # too short to matter, even later on
             continue
         start, end = _covered_until(index, bits, edges[before + 1], edges[after]), edges[after]

@@ -7,12 +7,14 @@ belong to ("Oct 2021" under the days of October). Everything is in UTC.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import NamedTuple
 
 from timeline.axis.calendar import LENGTH, Unit, add, floor, moment, unit_params
 from timeline.axis.scale import Scale
 from timeline.axis.window import Step
-from timeline.dates import MONTHS
+from timeline.i18n import _
+from timeline.i18n.dates import day_text, month_name, month_text
 
 # (unit, count) from coarse to fine; a count of years is a block counted from year 0.
 STEPS: tuple[tuple[Unit, int], ...] = (
@@ -21,8 +23,8 @@ STEPS: tuple[tuple[Unit, int], ...] = (
     ("day", 7), ("day", 2), ("day", 1), ("hour", 12), ("hour", 6), ("hour", 3), ("hour", 2),
     ("hour", 1), ("minute", 30), ("minute", 15), ("minute", 10), ("minute", 5), ("minute", 1),
 )  # fmt: skip
-CHARACTER = 7.0  # px per character of an 11 px label, roughly
-LABEL_GAP = 14.0  # px between labels
+CHARACTER = 6.5  # px per character of an 11 px label, roughly
+LABEL_GAP = 10.0  # px between labels
 MIN_SPACING = 28.0  # px between ticks at least: labels are 24 px targets
 CONTEXT: dict[Unit, Unit] = {"month": "year", "day": "month", "hour": "day", "minute": "day"}
 
@@ -35,6 +37,9 @@ class Tick(NamedTuple):
     name: str  # the label's accessible name: "Zoom to Oct 2021"
     step: Step | None
     major: bool  # the start of a larger unit (a year among months): drawn longer
+    at: int  # the time it stands for
+    line: bool = True  # False: a label naming a short segment between breaks, at its middle
+    minor: bool = False  # between the ticks of the narrowest width: shown only where the axis is wider
 
 
 class Context(NamedTuple):
@@ -42,6 +47,7 @@ class Context(NamedTuple):
 
     x: float
     text: str
+    end: bool = False  # written leftwards from x (it would run off the right edge)
 
 
 class Ruler(NamedTuple):
@@ -50,6 +56,7 @@ class Ruler(NamedTuple):
     ticks: tuple[Tick, ...]
     context: tuple[Context, ...]
     unit: Unit
+    room: float  # axis units between ticks at least: a label's hit area
 
 
 def _label(ts: int, unit: Unit, count: int) -> tuple[str, Unit]:
@@ -57,10 +64,10 @@ def _label(ts: int, unit: Unit, count: int) -> tuple[str, Unit]:
     m = moment(ts)
     if unit == "year":
         if count == 10:
-            return f"{m.year}s", "decade"
+            return _("%(start)ss", start=m.year), "decade"
         return str(m.year), "century" if count >= 100 else "year"
     if unit == "month":
-        return MONTHS[m.month - 1], "month"
+        return month_name(m.month), "month"
     if unit == "day":
         return str(m.day), "day"
     return f"{m.hour:02d}:{m.minute:02d}", unit
@@ -72,23 +79,24 @@ def _context(ts: int, unit: Unit) -> str:
     if unit == "year":
         return str(m.year)
     if unit == "month":
-        return f"{MONTHS[m.month - 1]} {m.year}"
-    return f"{m.day} {MONTHS[m.month - 1]} {m.year}"
+        return month_text(m.year, m.month)
+    return day_text(date(m.year, m.month, m.day))
 
 
-def _spoken(ts: int, unit: Unit) -> str:
-    """What a label link leads to, in words: "Zoom to Oct 2021", "Zoom to 1960–1969"."""
+def spoken(ts: int, unit: Unit) -> str:
+    """A unit in words: "1960–1969", "2021", "Oct 2021", "5 Oct 2021", "5 Oct 2021, 08:00–08:59 UTC"."""
     m = moment(ts)
     if unit in ("century", "decade"):
         size = 100 if unit == "century" else 10
-        return f"Zoom to {m.year}–{m.year + size - 1}"
+        return f"{m.year}–{m.year + size - 1}"
     if unit == "year":
-        return f"Zoom to {m.year}"
+        return str(m.year)
     if unit == "month":
-        return f"Zoom to {MONTHS[m.month - 1]} {m.year}"
+        return month_text(m.year, m.month)
+    day = day_text(date(m.year, m.month, m.day))
     if unit == "day":
-        return f"Zoom to {m.day} {MONTHS[m.month - 1]} {m.year}"
-    return f"Zoom to {m.day} {MONTHS[m.month - 1]} {m.year}, {m.hour:02d}:00–{m.hour:02d}:59 UTC"
+        return day
+    return _("%(day)s, %(start)s–%(end)s UTC", day=day, start=f"{m.hour:02d}:00", end=f"{m.hour:02d}:59")
 
 
 def _need(unit: Unit, count: int) -> float:
@@ -97,10 +105,13 @@ def _need(unit: Unit, count: int) -> float:
     return max(MIN_SPACING, chars * CHARACTER + LABEL_GAP)
 
 
-def choose_step(scale: Scale, px: float) -> tuple[Unit, int]:
-    """The finest step whose labels fit when the axis is ``px`` wide (at its narrowest scale)."""
+def choose_step(scale: Scale, px: float, within: tuple[Unit, int] | None = None) -> tuple[Unit, int]:
+    """The finest step whose labels fit when the axis is ``px`` wide (at its narrowest scale); with
+    ``within``, only steps whose ticks include every tick of that coarser step."""
     per_second = min((s.x1 - s.x0) / (s.hi - s.lo) for s in scale.segments) * px / 1000
     for unit, count in reversed(STEPS):
+        if within is not None and unit == within[0] and within[1] % count:
+            continue  # 2-year ticks miss 2005: they do not refine 5-year ticks
         if LENGTH[unit] * count * per_second >= _need(unit, count):
             return unit, count
     return STEPS[0]
@@ -112,48 +123,92 @@ def _next(ts: int, unit: Unit, count: int) -> int:
     return following if following > ts else add(ts, unit, count)
 
 
-def ruler(scale: Scale, px: float) -> Ruler:
-    """Ticks and context labels for ``scale`` drawn ``px`` wide."""
+def _tick(x: float, at: int, unit: Unit, count: int, above: Unit | None, *, line: bool = True) -> Tick:
+    label, named = _label(at, unit, count)
+    step = Step(*unit_params(at, named)) if named != "minute" else None
+    major = line and above is not None and floor(at, above) == at
+    return Tick(x, label, _("Zoom to %(span)s", span=spoken(at, named)), step, major, at, line)
+
+
+def ruler(scale: Scale, px: float, wider: float | None = None) -> Ruler:
+    """Ticks and context labels for ``scale`` drawn ``px`` wide; with ``wider``, the extra (minor)
+    ticks that fit when it is drawn that wide."""
     unit, count = choose_step(scale, px)
-    room = _need(unit, count) * 1000 / px  # in axis units
-    ticks: list[Tick] = []
-    context: list[Context] = []
+    per_px = 1000 / px
+    room = _need(unit, count) * per_px  # in axis units
+    kept = _ticks(scale, unit, count, room)
+    if wider is not None:
+        fine_unit, fine_count = choose_step(scale, wider, within=(unit, count))
+        if (fine_unit, fine_count) != (unit, count):
+            room = _need(fine_unit, fine_count) * 1000 / wider
+            major = {t.at for t in kept}
+            fine = _ticks(scale, fine_unit, fine_count, room)
+            if {t.at for t in fine} >= major:
+                kept = [t if t.at in major else t._replace(minor=True) for t in fine]
     above = CONTEXT.get(unit)
+    context = _contexts(kept, scale, above) if above is not None else []
+    return Ruler(tuple(kept), tuple(_spread_context(context, per_px)), unit, room)
+
+
+def _ticks(scale: Scale, unit: Unit, count: int, room: float) -> list[Tick]:
+    """The ticks of one step in each segment (a label at its middle for a segment without any)."""
+    above = CONTEXT.get(unit)
+    kept: list[Tick] = []
     for segment in scale.segments:
-        at = floor(segment.lo, unit, count)
+        ticks, at = [], floor(segment.lo, unit, count)
         while at < segment.hi:
             if at >= segment.lo:
-                label, named = _label(at, unit, count)
-                step = Step(*unit_params(at, named)) if named != "minute" else None
-                major = above is not None and floor(at, above) == at
-                ticks.append(Tick(segment.x(at), label, _spoken(at, named), step, major))
-                if above is not None and (major or not context):
-                    context.append(Context(segment.x(at), _context(at, above)))
+                ticks.append(_tick(segment.x(at), at, unit, count, above))
             at = _next(at, unit, count)
-    if above is not None and not context and ticks:
-        context.append(Context(ticks[0].x, _context(scale.segments[0].lo, above)))
-    kept = _spread(ticks, scale, room)
-    return Ruler(tuple(kept), tuple(_spread_context(context, room * 2.5)), unit)
+        ticks = _spread(ticks, scale, room)
+        if not ticks:  # a short stretch between breaks: name it at its middle
+            own = count if unit == "year" and count in (10, 100) else 1
+            middle = floor((segment.lo + segment.hi) // 2, unit, own)
+            ticks = [_tick((segment.x0 + segment.x1) / 2, middle, unit, own, above, line=False)]
+        kept += ticks
+    return _spread(kept, scale, room, breaks=False)
 
 
-def _spread(ticks: list[Tick], scale: Scale, room: float) -> list[Tick]:
+def _contexts(ticks: list[Tick], scale: Scale, above: Unit) -> list[Context]:
+    """Second-row labels: at each major tick, and at the first tick after a break."""
+    found: list[Context] = []
+    seen = -1
+    for tick in ticks:
+        segment = next(i for i, s in enumerate(scale.segments) if s.x0 - 1e-6 <= tick.x <= s.x1 + 1e-6)
+        text = _context(floor(tick.at, above), above)
+        if tick.major or (segment != seen and (not found or found[-1].text != text)):
+            found.append(Context(tick.x, text))
+        seen = segment
+    return found
+
+
+def _spread(ticks: list[Tick], scale: Scale, room: float, *, breaks: bool = True) -> list[Tick]:
     """Ticks kept apart by ``room`` and clear of the breaks; a major tick wins over its neighbour."""
     kept: list[Tick] = []
     for tick in ticks:
-        if any(b.x0 - room / 2 < tick.x < b.x1 + room / 2 for b in scale.breaks):
+        if breaks and any(b.x0 - room / 2 < tick.x < b.x1 + room / 2 for b in scale.breaks):
             continue
-        if kept and tick.x - kept[-1].x < room:
-            if tick.major and not kept[-1].major:
-                kept[-1] = tick
-            continue
-        kept.append(tick)
+        while kept and tick.x - kept[-1].x < room:
+            if not (tick.major and not kept[-1].major):
+                break
+            kept.pop()
+        else:
+            kept.append(tick)
     return kept
 
 
-def _spread_context(labels: list[Context], room: float) -> list[Context]:
+def _spread_context(labels: list[Context], per_px: float) -> list[Context]:
     """Second-row labels that do not run into each other."""
+
+    def width(label: Context) -> float:
+        return len(label.text) * CHARACTER * per_px
+
     kept: list[Context] = []
     for label in labels:
-        if not kept or label.x - kept[-1].x >= room:
+        if not kept or label.x - kept[-1].x >= width(kept[-1]) + LABEL_GAP * per_px:
             kept.append(label)
+    if kept and kept[-1].x + width(kept[-1]) > 1000:  # write the last one leftwards from the end
+        last = kept.pop()
+        if not kept or 1000 - width(last) - (kept[-1].x + width(kept[-1])) >= LABEL_GAP * per_px:
+            kept.append(Context(1000.0, last.text, end=True))
     return kept

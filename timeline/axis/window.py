@@ -31,7 +31,7 @@ from timeline.query import Query
 LADDER: tuple[Unit, ...] = ("century", "decade", "year", "month", "day", "hour", "minute")
 ZOOM_RATIO = 8  # zoom in to the largest unit at least this many times shorter than the window
 MIN_ZOOM = 15 * 60  # no zooming in past a quarter of an hour
-PAD = 25  # a default window is widened by 1/PAD of its length on each side
+PAD = 100  # a default window is widened by 1/PAD of its length on each side
 SCAN = 5_000  # events near the end looked at for the latest end (longer ones are indexed)
 
 

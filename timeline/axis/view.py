@@ -1,0 +1,330 @@
+"""The axis as templates draw it: every mark with its accessible name, link and place in the SVG.
+
+Flask-free: URLs are joined from prefixes the web layer passes in (:class:`Links`), so a thousand
+marks cost string joins, not a thousand ``url_for`` calls. Heights are px; x positions are axis
+units (0–1000), written as percentages so one SVG fits any width.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
+from urllib.parse import quote, urlencode
+
+from timeline.axis.build import Axis, LaneMarks, Layout
+from timeline.axis.calendar import Unit, grain, moment, window_params
+from timeline.axis.marks import Mark, Piece
+from timeline.axis.scale import Break
+from timeline.axis.ticks import Context, Tick, spoken
+from timeline.axis.window import Step
+from timeline.dates import FlexDate
+from timeline.i18n import _, format_locale, lazy_gettext, ngettext
+from timeline.i18n.dates import date_text, day_text, month_text
+from timeline.i18n.words import number
+from timeline.model import Event, Timeline
+from timeline.query import FACETS, Query
+
+LABEL = 16  # px: a lane's label row
+ROW = 28  # px: one row of marks (hit areas are 24 px high, so rows never overlap)
+RULER = 42  # px: tick labels, then the context row
+TOP = 4
+GAP = 4  # px between lanes
+
+
+class Links(NamedTuple):
+    """Where links go: the timeline page, and the prefix of event pages (``/events/``)."""
+
+    home: str
+    event: str
+
+
+class Hrefs:
+    """The links of one view: the same filters with other dates, and event pages that read on in it."""
+
+    def __init__(self, links: Links, query: Query) -> None:
+        self.links, self.query = links, query
+        self.locale = format_locale()
+        self._head = urlencode([(name, v) for name in FACETS for v in getattr(query, name)])
+        self._tail = urlencode([(k, v) for k, v in (("q", query.q), ("lanes", query.lanes)) if v])
+        view = replace(query, page=1).params()
+        self.view = "?" + urlencode(view) if view else ""  # what event pages are opened with
+
+    def dates(self, step: Step | None) -> str:
+        """The timeline with these filters and the dates of ``step`` ("" when there is no step)."""
+        if step is None:
+            return ""
+        dates = urlencode([(k, v) for k, v in (("from", step.start), ("to", step.end)) if v])
+        joined = "&".join(part for part in (self._head, dates, self._tail) if part)
+        return self.links.home + ("?" + joined if joined else "")
+
+    def event(self, ident: str) -> str:
+        """An event's page, opened from this view."""
+        return self.links.event + quote(ident) + self.view
+
+    def lanes(self, lanes: str | None) -> str:
+        """This view with other lanes."""
+        return Hrefs(self.links, replace(self.query, lanes=lanes)).dates(
+            Step(self.query.start, self.query.end)
+        )
+
+
+class MarkView(NamedTuple):
+    """One mark ready to draw."""
+
+    cluster: bool
+    href: str
+    name: str  # the accessible name
+    place: str  # for the tooltip
+    time: int  # what "zoom in" on this mark centres on
+    cls: str
+    y: int  # the top of its row
+    x: float  # the dot, the badge's middle, or the bar's start
+    x0: float  # hit area
+    x1: float
+    badge: str  # a cluster's count, as shown
+    pieces: tuple[Piece, ...]
+    glyph: str  # "planned" / "cancelled": a shape that says so (not only a colour)
+
+
+class LaneView(NamedTuple):
+    """One lane: its label, where it sits, and its marks."""
+
+    label: str
+    y: int
+    height: int
+    marks: tuple[MarkView, ...]
+
+
+class BreakView(NamedTuple):
+    """A break: where, its short label ("21 yrs") and what it means in words."""
+
+    x0: float
+    x1: float
+    middle: float
+    label: str
+    name: str
+
+
+class LayoutView(NamedTuple):
+    """One of the two layouts (wide, narrow)."""
+
+    name: str
+    height: int
+    ruler_y: int
+    lanes: tuple[LaneView, ...]
+    ticks: tuple[Tick, ...]
+    tick_links: tuple[str, ...]  # the href of each tick's label ("" for none)
+    context: tuple[Context, ...]
+    breaks: tuple[BreakView, ...]
+    segments: str  # "lo hi x0 x1;…" for axis.js
+    lines: tuple[tuple[float, float], ...]  # the axis line of each segment
+    listed: tuple[float, float] | None
+    room: float  # the width of a tick label's hit area, in units
+
+
+class AxisView(NamedTuple):
+    """Everything ``_axis.html`` draws."""
+
+    title: str  # the window in words
+    summary: str  # count and span, for everyone
+    gaps: tuple[str, ...]  # the breaks in words
+    layouts: tuple[LayoutView, LayoutView]
+    lane_links: tuple[tuple[str, str, bool], ...]  # (label, href, chosen)
+    zoom_in: str
+    zoom_out: str
+    earlier: str
+    later: str
+    base: str  # the view without dates, for axis.js
+    lo: int
+    hi: int
+    zoom_unit: str
+    centre: int
+
+
+def pct(x: float) -> str:
+    """Axis units as an SVG percentage."""
+    return f"{x / 10:.2f}%"
+
+
+# Babel and the catalogs cost tens of microseconds a call, and an axis names hundreds of marks:
+# words are looked up once per language and number (or day), then joined.
+A, B = "\x00", "\x01"  # stand-ins for the parts of a message, filled in by str.replace
+
+
+@lru_cache(maxsize=64)
+def _messages(locale: str) -> dict[str, str]:
+    """The axis's messages in one language, with stand-ins for their parts."""
+    return {
+        "range": _("%(start)s – %(end)s", start=A, end=B),
+        "happened": _("%(title)s, %(date)s", title=A, date=B),
+        "planned": _("%(title)s, %(date)s (planned, did not happen)", title=A, date=B),
+        "cancelled": _("%(title)s, %(date)s (cancelled)", title=A, date=B),
+    }
+
+
+@lru_cache(maxsize=4096)
+def _cluster_words(size: int, locale: str) -> tuple[str, str]:
+    """A cluster's name (a stand-in for its span) and its count, in one language."""
+    count = number(size)
+    name = ngettext(
+        "%(count)s event, %(span)s: zoom in", "%(count)s events, %(span)s: zoom in", size, count=count, span=A
+    )
+    return name, count
+
+
+@lru_cache(maxsize=4096)
+def _month(year: int, month: int, locale: str) -> str:
+    return month_text(year, month)
+
+
+@lru_cache(maxsize=16384)
+def _day(year: int, month: int, day: int, locale: str) -> str:
+    return day_text(date(year, month, day))
+
+
+@lru_cache(maxsize=16384)
+def _when(value: FlexDate, end: FlexDate | None, locale: str) -> str:
+    return date_text(value, end)
+
+
+def _fill(template: str, first: str, second: str = "") -> str:
+    return template.replace(A, first).replace(B, second)
+
+
+def day_words(ts: int) -> str:
+    """The UTC day of ``ts`` in words ("5 Oct 2021")."""
+    m = moment(ts)
+    return _day(m.year, m.month, m.day, format_locale())
+
+
+def span_text(lo: int, hi: int, locale: str | None = None) -> str:
+    """A stretch of time in words, at the precision its length deserves ("Apr 2021 – Dec 2021")."""
+    unit: Unit = grain(hi - lo)
+    a, b = moment(lo), moment(max(lo, hi - 1))
+    if unit == "year":
+        return str(a.year) if a.year == b.year else f"{a.year} – {b.year}"
+    locale = locale or format_locale()
+    if unit == "month":
+        first, last = _month(a.year, a.month, locale), _month(b.year, b.month, locale)
+    else:
+        first, last = _day(a.year, a.month, a.day, locale), _day(b.year, b.month, b.day, locale)
+    return first if first == last else _fill(_messages(locale)["range"], first, last)
+
+
+def _gap_label(lo: int, hi: int) -> str:
+    """A break's length, short: "21 yrs", "4 mo.", "12 d", "5 h"."""
+    length = hi - lo
+    if length >= 31_556_952:
+        n = round(length / 31_556_952)
+        return ngettext("%(count)s yr", "%(count)s yrs", n, count=number(n))
+    if length >= 2_629_746:
+        n = round(length / 2_629_746)
+        return ngettext("%(count)s mo.", "%(count)s mo.", n, count=number(n))
+    if length >= 86_400:
+        n = round(length / 86_400)
+        return ngettext("%(count)s d", "%(count)s d", n, count=number(n))
+    n = max(1, round(length / 3600))
+    return ngettext("%(count)s h", "%(count)s h", n, count=number(n))
+
+
+def event_name(event: Event, locale: str | None = None) -> str:
+    """A mark's accessible name: "Soyuz MS-19 launches, 5 Oct 2021, 08:55 UTC" (and what did not happen)."""
+    locale = locale or format_locale()
+    template = _messages(locale).get(event.status, _messages(locale)["happened"])
+    return _fill(template, event.title, _when(event.date, event.end, locale))
+
+
+def _classes(mark: Mark, event: Event) -> str:
+    """How a mark is drawn: on the list page or not, doubtful, planned or cancelled, cut at an edge."""
+    doubt = any(p.approximate or p.uncertain for p in (event.date.start, event.date.end) if p is not None)
+    flags = (
+        (mark.listed, "is-listed"), (doubt, "is-doubt"), (event.status != "happened", f"is-{event.status}"),
+        (mark.before, "is-before"), (mark.after, "is-after"),
+    )  # fmt: skip
+    return " ".join(["ax-m", *(name for on, name in flags if on)])
+
+
+def _event_mark(mark: Mark, timeline: Timeline, hrefs: Hrefs, y: int) -> MarkView:
+    event = timeline.events[mark.position]
+    return MarkView(
+        cluster=False, href=hrefs.event(event.id), name=event_name(event, hrefs.locale),
+        place=event.place or "", time=event.date.anchor, cls=_classes(mark, event), y=y, x=mark.x,
+        x0=mark.x0, x1=mark.x1, badge="", pieces=mark.pieces,
+        glyph=event.status if event.status != "happened" else "",
+    )  # fmt: skip
+
+
+def _cluster_mark(mark: Mark, hrefs: Hrefs, y: int) -> MarkView:
+    name, badge = _cluster_words(mark.size, hrefs.locale)
+    return MarkView(
+        cluster=True, href=hrefs.dates(Step(*window_params(mark.start, mark.end))),
+        name=_fill(name, span_text(mark.start, mark.end, hrefs.locale)), place="", time=mark.middle,
+        cls="ax-c is-listed" if mark.listed else "ax-c", y=y, x=mark.x, x0=mark.x0, x1=mark.x1, badge=badge,
+        pieces=(), glyph="",
+    )  # fmt: skip
+
+
+def _lane(lane: LaneMarks, y: int, labelled: bool, timeline: Timeline, hrefs: Hrefs) -> LaneView:
+    """A lane's marks: bars in rows above the row of dots and clusters."""
+    top = y + (LABEL if labelled else 0)
+    points = top + ROW * lane.rows
+    marks = tuple(
+        _cluster_mark(m, hrefs, points)
+        if m.cluster
+        else _event_mark(m, timeline, hrefs, points - ROW * m.row if m.row else points)
+        for m in lane.marks
+    )
+    spec = lane.spec
+    label = _("%(lane)s · %(count)s", lane=_("Other") if spec.other else spec.label, count=number(spec.size))
+    return LaneView(label if labelled else "", y, top - y + ROW * (1 + lane.rows), marks)
+
+
+def _layout(layout: Layout, timeline: Timeline, hrefs: Hrefs, labelled: bool) -> LayoutView:
+    lanes, y = [], TOP
+    for lane in layout.lanes:
+        drawn = _lane(lane, y, labelled, timeline, hrefs)
+        lanes.append(drawn)
+        y += drawn.height + GAP
+    scale, ticks = layout.scale, layout.ruler.ticks
+    return LayoutView(
+        name=layout.spec.name, height=y + RULER, ruler_y=y, lanes=tuple(lanes), ticks=ticks,
+        tick_links=tuple(hrefs.dates(t.step) for t in ticks), context=layout.ruler.context,
+        breaks=tuple(_break(b) for b in scale.breaks),
+        segments=";".join(f"{s.lo} {s.hi} {s.x0:.2f} {s.x1:.2f}" for s in scale.segments),
+        lines=tuple((s.x0, s.x1) for s in scale.segments), listed=layout.listed, room=layout.ruler.room,
+    )  # fmt: skip
+
+
+def _break(gap: Break) -> BreakView:
+    name = _("No events from %(start)s to %(end)s", start=day_words(gap.lo), end=day_words(gap.hi - 1))
+    return BreakView(gap.x0, gap.x1, gap.middle, _gap_label(gap.lo, gap.hi), name)
+
+
+LANE_CHOICES = (
+    (None, lazy_gettext("None")),
+    ("country", lazy_gettext("Country")),
+    ("actor", lazy_gettext("Actor")),
+    ("tag", lazy_gettext("Tag")),
+)
+
+
+def present(axis: Axis, timeline: Timeline, query: Query, links: Links) -> AxisView:
+    """The axis of ``query`` as ``_axis.html`` draws it."""
+    hrefs = Hrefs(links, query)
+    labelled = axis.facet is not None
+    wide, narrow = (_layout(layout, timeline, hrefs, labelled) for layout in axis.layouts)
+    window = axis.window
+    title = spoken(window.lo, window.unit) if window.unit else span_text(window.lo, window.hi)
+    summary = ngettext(
+        "%(count)s event in %(span)s. Times in UTC.", "%(count)s events in %(span)s. Times in UTC.",
+        axis.total, count=number(axis.total), span=title,
+    )  # fmt: skip
+    lane_links = tuple((str(name), hrefs.lanes(value), query.lanes == value) for value, name in LANE_CHOICES)
+    return AxisView(
+        title=title, summary=summary, gaps=tuple(b.name for b in wide.breaks), layouts=(wide, narrow),
+        lane_links=lane_links, zoom_in=hrefs.dates(axis.zoom_in), zoom_out=hrefs.dates(axis.zoom_out),
+        earlier=hrefs.dates(axis.earlier), later=hrefs.dates(axis.later), base=hrefs.dates(Step(None, None)),
+        lo=window.lo, hi=window.hi, zoom_unit=axis.zoom_unit or "", centre=axis.centre,
+    )  # fmt: skip
