@@ -19,13 +19,13 @@
     });
   });
 
-  // Keep the form's text fields in step with the URL, when a link (a bar of the overview, a
+  // Keep the form's text fields in step with the URL, when a link (of the time axis, a
   // filter chip) or Back changes the filter, so the next change of the form keeps it.
   function syncForm(search) {
     var form = region("filters");
     if (!form) return;
     var params = new URLSearchParams(search);
-    ["q", "from", "to"].forEach(function (name) {
+    ["q", "from", "to", "lanes"].forEach(function (name) {
       var field = form.elements.namedItem(name);
       if (field) field.value = params.get(name) || "";
     });
@@ -75,14 +75,10 @@
       return;
     }
     // A link inside the results was followed and is gone now (htmx keeps focus on an element
-    // with the same id when there is one): continue from the overview or the results.
+    // with the same id when there is one): continue from the time axis or the results.
     var active = document.activeElement;
     if (fromResults && (!active || active === document.body)) {
-      var overview = region("overview");
-      var next =
-        (overview && overview.querySelector("[aria-current]")) ||
-        document.getElementById("overview-heading") ||
-        region("results");
+      var next = document.getElementById("axis-heading") || region("results");
       if (next) next.focus();
     }
     fromResults = false;

@@ -67,10 +67,13 @@ ROUTES = [
     *(f"/export.{name}" for name in FORMATS),  # each writes the whole body: a failing writer fails here
 ]
 HTML_400 = {"/", *(f"/export.{name}" for name in FORMATS)}  # routes whose 400 is a page
-NAMES = ["actor", "country", "tag", "from", "to", "q", "page", "per_page", "x", "", "actor[]", "__proto__"]
+NAMES = ["actor", "country", "tag", "from", "to", "q", "page", "per_page", "lanes"]
+NAMES += ["x", "", "actor[]", "__proto__"]
 NAMES += ["limit"]
 GOOD = ["laika", "yulia-peresild", "tom-cruise", "SU", "RU", "KZ", "NO", "launch", "film", "first"]
 GOOD += ["1957", "2021-10", "2021-10-05", "9999-12-31", "0000", "1", "2", "3", "100", "1000", "-1", ""]
+GOOD += ["2021-10-05T08Z", "2021-10-05T08:55Z", "0001-01-01T00Z", "9999-12-31T23:59Z"]
+GOOD += ["country", "actor", "tag"]
 values = st.one_of(
     st.sampled_from(GOOD), st.text(max_size=30), st.text(alphabet="0123456789-~/", max_size=12)
 )
@@ -277,7 +280,7 @@ def test_data_text_adds_no_markup(
     assert api["events"][0]["title"] == payload  # JSON keeps the text exactly
 
 
-PARAMETERS = ["q", "actor", "country", "tag", "from", "to", "page", "per_page", "x"]
+PARAMETERS = ["q", "actor", "country", "tag", "from", "to", "page", "per_page", "lanes", "x"]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

@@ -448,7 +448,8 @@ def parse_filter_date(text: str) -> Point:
     hour, minute = int(m[4]), _int(m[5])
     if hour > 23 or (minute or 0) > 59:
         raise DateError(f"time of day out of range in {text!r}")
-    assert month is not None and day is not None
+    assert month is not None
+    assert day is not None
     lo = _day_ts(year, month, day) + hour * 3600 + (minute or 0) * 60
     return Point(lo, lo + (3600 if minute is None else 60), Precision.MINUTE, year, month, day, True)
 

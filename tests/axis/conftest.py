@@ -26,7 +26,9 @@ def story() -> Timeline:
 @pytest.fixture(scope="session")
 def story_app() -> Iterator[Flask]:
     """An app on the bundled story, with a request context (messages and links need one)."""
-    app = create_app({"TESTING": True, "TIMELINE_EVENTS": str(ROOT / "events.yaml"), "TIMELINE_CACHE_DIR": ""})
+    app = create_app(
+        {"TESTING": True, "TIMELINE_EVENTS": str(ROOT / "events.yaml"), "TIMELINE_CACHE_DIR": ""}
+    )
     with app.test_request_context():
         yield app
 
@@ -48,6 +50,9 @@ def timeline_of(*events: str | dict[str, str]) -> Timeline:
     for number, event in enumerate(events):
         fields = {"date": event} if isinstance(event, str) else event
         lines += [f"  - id: e{number}", f"    title: Event {number}"]
-        lines += [f"    {key}: {value}" if key == "countries" else f"    {key}: '{value}'" for key, value in fields.items()]
+        lines += [
+            f"    {key}: {value}" if key == "countries" else f"    {key}: '{value}'"
+            for key, value in fields.items()
+        ]
         lines += ["    citations:", "      - {source: s, quote: Q}"]
     return load_build("\n".join(lines).encode())

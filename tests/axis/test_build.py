@@ -48,20 +48,28 @@ def test_lanes_by_country_set_the_soviet_and_russian_efforts_apart_from_the_amer
     narrow = built.layouts[1].lanes
     assert [lane.spec.label for lane in narrow][:3] == labels[:3]
     assert narrow[-1].spec.other  # the rest share one lane on a phone
-    assert narrow[-1].spec.size == len({p for p in range(len(story.events)) if not {"RU", "KZ", "US"} & set(story.events[p].countries)})
+    assert narrow[-1].spec.size == len(
+        {p for p in range(len(story.events)) if not {"RU", "KZ", "US"} & set(story.events[p].countries)}
+    )
 
 
 def test_other_collects_what_the_top_lanes_leave(story_app: object) -> None:
     countries = ["RU", "US", "KZ", "SU", "JP", "FR", "DE", "CN", "IN", "GB"]
     events = [{"date": f"2021-{k + 1:02d}-01", "countries": f"[{code}]"} for k, code in enumerate(countries)]
-    lanes = build(timeline_of(*events, {"date": "2021-12-01", "countries": "[RU]"}), lanes="country").layouts[0].lanes
+    lanes = (
+        build(timeline_of(*events, {"date": "2021-12-01", "countries": "[RU]"}), lanes="country")
+        .layouts[0]
+        .lanes
+    )
     assert len(lanes) == TOP + 1
     assert lanes[0].spec.label == "Russia"  # two events
     assert lanes[-1].spec.other
     assert lanes[-1].spec.size == 2
 
 
-def test_three_zoom_steps_lead_from_all_time_to_the_day_of_the_launch(story: Timeline, story_app: object) -> None:
+def test_three_zoom_steps_lead_from_all_time_to_the_day_of_the_launch(
+    story: Timeline, story_app: object
+) -> None:
     steps, params = [], {}
     for _ in range(3):
         step = build(story, **params).zoom_in
@@ -71,8 +79,15 @@ def test_three_zoom_steps_lead_from_all_time_to_the_day_of_the_launch(story: Tim
     assert steps == [Step("2021", "2021"), Step("2021-10", "2021-10"), Step("2021-10-05", "2021-10-05")]
 
 
-def test_every_instant_is_drawn_where_its_time_falls_in_its_segment(story: Timeline, story_app: object) -> None:
-    for params in ({}, {"from_": "2021", "to": "2021"}, {"from_": "2021-10", "to": "2021-10"}, {"lanes": "actor"}):
+def test_every_instant_is_drawn_where_its_time_falls_in_its_segment(
+    story: Timeline, story_app: object
+) -> None:
+    for params in (
+        {},
+        {"from_": "2021", "to": "2021"},
+        {"from_": "2021-10", "to": "2021-10"},
+        {"lanes": "actor"},
+    ):
         checked = 0
         for layout in build(story, **params).layouts:
             singles = [m for lane in layout.lanes for m in lane.marks if not m.cluster and not m.row]
@@ -87,10 +102,13 @@ def test_every_instant_is_drawn_where_its_time_falls_in_its_segment(story: Timel
         assert checked >= 2, params
 
 
-def test_the_list_page_is_marked_on_the_axis_when_the_results_run_on(story: Timeline, story_app: object) -> None:
+def test_the_list_page_is_marked_on_the_axis_when_the_results_run_on(
+    story: Timeline, story_app: object
+) -> None:
     paged = build(story, per_page="10")
     listed = [m for lane in paged.layouts[0].lanes for m in lane.marks if m.listed]
     first_ten = set(range(10))
-    assert listed and all(m.position in first_ten for m in listed if not m.cluster)
+    assert listed
+    assert all(m.position in first_ten for m in listed if not m.cluster)
     assert paged.layouts[0].listed is not None
     assert build(story).layouts[0].listed is None  # one page: everything is listed, nothing to mark

@@ -29,7 +29,9 @@ LAUNCH = ts(2021, 10, 5, 8, 55)
         ("minute", ts(2021, 10, 5, 8, 55), ("2021-10-05T08:55Z", "2021-10-05T08:55Z")),
     ],
 )
-def test_each_unit_is_named_by_from_to_values_that_select_exactly_it(unit: str, start: int, name: tuple[str, str]) -> None:
+def test_each_unit_is_named_by_from_to_values_that_select_exactly_it(
+    unit: str, start: int, name: tuple[str, str]
+) -> None:
     assert floor(LAUNCH, unit) == start  # type: ignore[arg-type]
     assert unit_params(LAUNCH, unit) == name  # type: ignore[arg-type]
     lo, hi = unit_span(LAUNCH, unit)  # type: ignore[arg-type]
@@ -68,7 +70,12 @@ def test_blocks_of_several_units_start_at_round_values() -> None:
         (ts(2021, 4, 9), ts(2021, 12, 20), "month", ("2021-04", "2021-12")),
         (ts(2021, 10, 5, 8), ts(2021, 10, 17, 5), "day", ("2021-10-05", "2021-10-17")),
         (ts(2021, 10, 5, 8, 55), ts(2021, 10, 5, 12, 23), "hour", ("2021-10-05T08Z", "2021-10-05T12Z")),
-        (ts(2021, 10, 5, 8, 55), ts(2021, 10, 5, 9, 10), "minute", ("2021-10-05T08:55Z", "2021-10-05T09:09Z")),
+        (
+            ts(2021, 10, 5, 8, 55),
+            ts(2021, 10, 5, 9, 10),
+            "minute",
+            ("2021-10-05T08:55Z", "2021-10-05T09:09Z"),
+        ),
     ],
 )
 def test_a_window_is_written_in_the_unit_its_length_deserves_and_rounded_outwards(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar as cal
+import itertools
 
 import pytest
 
@@ -55,10 +56,19 @@ def test_events_that_would_overlap_become_a_cluster_that_counts_them(story_app: 
 
 @pytest.mark.parametrize(
     "params",
-    [{}, {"from_": "2021", "to": "2021"}, {"from_": "2021-10", "to": "2021-10"}, {"from_": "2021-10-05", "to": "2021-10-05"},
-     {"lanes": "country"}, {"lanes": "country", "from_": "2020", "to": "2022"}, {"country": "US"}],
-)  # fmt: skip
-def test_every_event_in_the_window_is_drawn_once(story: Timeline, story_app: object, params: dict[str, str]) -> None:
+    [
+        {},
+        {"from_": "2021", "to": "2021"},
+        {"from_": "2021-10", "to": "2021-10"},
+        {"from_": "2021-10-05", "to": "2021-10-05"},
+        {"lanes": "country"},
+        {"lanes": "country", "from_": "2020", "to": "2022"},
+        {"country": "US"},
+    ],
+)
+def test_every_event_in_the_window_is_drawn_once(
+    story: Timeline, story_app: object, params: dict[str, str]
+) -> None:
     built = build(story, **params)
     for layout in (0, 1):
         if "lanes" in params:  # an event of two countries is in both lanes: count each lane
@@ -76,7 +86,7 @@ def test_many_overlapping_spans_fill_their_rows_and_the_rest_are_counted(story_a
     assert {m.row for m in bars} == {1, 2}  # one lane: two rows of bars
     for row in (1, 2):
         ordered = sorted((m for m in bars if m.row == row), key=lambda m: m.x0)
-        assert all(a.x1 < b.x0 for a, b in zip(ordered, ordered[1:], strict=False))  # never overlapping
+        assert all(a.x1 < b.x0 for a, b in itertools.pairwise(ordered))  # never overlapping
     assert drawn(built) == 10
 
 
@@ -99,7 +109,12 @@ def test_a_span_is_a_bar_whose_uncertain_ends_are_drawn_apart(story: Timeline, s
         ("196X", {"from_": "1950", "to": "1979"}, ["band"], (ts(1960), ts(1970))),
         ("../2021-06-01", {"from_": "2021", "to": "2021"}, ["open-start", "cap"], (ts(2021), ts(2021, 6, 2))),
         ("2021-06/..", {"from_": "2021", "to": "2021"}, ["cap", "open-end"], (ts(2021, 6), ts(2022))),
-        ("2021-10-16?", {"from_": "2021-10", "to": "2021-10"}, ["band"], (ts(2021, 10, 16), ts(2021, 10, 17))),
+        (
+            "2021-10-16?",
+            {"from_": "2021-10", "to": "2021-10"},
+            ["band"],
+            (ts(2021, 10, 16), ts(2021, 10, 17)),
+        ),
         ("2021-10-16?", {"from_": "2020", "to": "2029"}, ["dot"], None),
     ],
 )
@@ -125,8 +140,10 @@ def test_a_bar_cut_by_the_window_says_so(story: Timeline, story_app: object) -> 
 
 def test_neighbours_that_would_touch_merge_into_one_cluster(story_app: object) -> None:
     # Two events a minute apart, on either side of a slot's edge: drawn apart they would overlap.
-    built = build(timeline_of("2021-10-09T23:59Z", "2021-10-10T00:00Z", "2021-10-25"), from_="2021-10", to="2021-10")
+    built = build(
+        timeline_of("2021-10-09T23:59Z", "2021-10-10T00:00Z", "2021-10-25"), from_="2021-10", to="2021-10"
+    )
     narrow = built.layouts[1]
     points = [m for m in marks(narrow) if not m.row]
     assert [m.size for m in points] == [2, 1]
-    assert all(a.x1 <= b.x0 + 1e-6 for a, b in zip(points, points[1:], strict=False))  # targets never overlap
+    assert all(a.x1 <= b.x0 + 1e-6 for a, b in itertools.pairwise(points))  # targets never overlap

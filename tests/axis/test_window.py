@@ -8,8 +8,8 @@ import pytest
 
 from timeline.axis.bits import Bits
 from timeline.axis.window import ALL, Step, Window, choose, extent, pan, unit_of, zoom_in, zoom_out, zoom_unit
-from timeline.model import Timeline
 from timeline.dates import parse_filter_date
+from timeline.model import Timeline
 from timeline.query import Query
 
 
@@ -41,7 +41,9 @@ def test_without_dates_the_window_is_the_extent_a_little_widened() -> None:
 
 def test_dates_are_the_window_and_an_open_side_is_completed_by_the_events() -> None:
     found = (ts(1957), ts(2023, 4, 21))
-    assert choose(Query(start="2021-10", end="2021-10"), found) == Window(ts(2021, 10), ts(2021, 11), True, "month")
+    assert choose(Query(start="2021-10", end="2021-10"), found) == Window(
+        ts(2021, 10), ts(2021, 11), True, "month"
+    )
     assert choose(Query(start="2021-10-05T08Z", end="2021-10-05T08:30Z"), found) == Window(
         ts(2021, 10, 5, 8), ts(2021, 10, 5, 8, 31), True, None
     )
@@ -76,10 +78,17 @@ def test_a_window_knows_the_calendar_unit_it_is(lo: int, hi: int, unit: str | No
         ("2021", "2021", ts(2021, 10, 5), Step("2021-10", "2021-10")),
         ("2021-10", "2021-10", ts(2021, 10, 5, 8, 55), Step("2021-10-05", "2021-10-05")),
         ("2021-10-05", "2021-10-05", ts(2021, 10, 5, 8, 55), Step("2021-10-05T08Z", "2021-10-05T08Z")),
-        ("2021-10-05T08Z", "2021-10-05T08Z", ts(2021, 10, 5, 8, 55), Step("2021-10-05T08:45Z", "2021-10-05T08:59Z")),
+        (
+            "2021-10-05T08Z",
+            "2021-10-05T08Z",
+            ts(2021, 10, 5, 8, 55),
+            Step("2021-10-05T08:45Z", "2021-10-05T08:59Z"),
+        ),
     ],
 )
-def test_zooming_in_lands_on_the_calendar_unit_holding_the_centre(start: str, end: str, at: int, step: Step) -> None:
+def test_zooming_in_lands_on_the_calendar_unit_holding_the_centre(
+    start: str, end: str, at: int, step: Step
+) -> None:
     assert zoom_in(window(start, end), at) == step
 
 

@@ -1,4 +1,4 @@
-"""The HTML of each page: landmarks, headings, regions, the overview, meta tags, no inline code."""
+"""The HTML of each page: landmarks, headings, regions, the time axis, meta tags, no inline code."""
 
 from __future__ import annotations
 
@@ -126,7 +126,7 @@ def test_a_bad_filter_is_explained_in_the_alert(client: FlaskClient) -> None:
     assert doc.one("input", id="from").attrs["value"] == "2021-13"
 
 
-def test_htmx_fragment_updates_status_alert_facets_and_overview(client: FlaskClient) -> None:
+def test_htmx_fragment_updates_status_alert_facets_and_axis(client: FlaskClient) -> None:
     doc = page(client, "/?actor=laika", **HTMX)
     assert not doc.find("main")
     assert doc.one(id="status").attrs["hx-swap-oob"] == "innerHTML"
@@ -135,7 +135,7 @@ def test_htmx_fragment_updates_status_alert_facets_and_overview(client: FlaskCli
     assert doc.one(id="alert").text == ""
     assert doc.one(id="facets").attrs["hx-swap-oob"] == "true"
     assert doc.one("input", id="actor-laika").attrs.get("checked") == ""
-    assert doc.one("nav", id="overview")
+    assert doc.one("nav", id="axis")
 
 
 def test_htmx_fragment_for_a_bad_filter_fills_the_alert_and_keeps_the_facets(client: FlaskClient) -> None:
@@ -143,35 +143,7 @@ def test_htmx_fragment_for_a_bad_filter_fills_the_alert_and_keeps_the_facets(cli
     assert "'from' must be a date" in doc.one(id="alert").text
     assert doc.one(id="status").text == "The filter could not be applied."
     assert not doc.find(id="facets")  # the user's choices stay as they are
-    assert not doc.find(id="overview")
-
-
-def test_overview_bars_are_links_with_spoken_counts(client: FlaskClient) -> None:
-    doc = page(client, "/?tag=launch")
-    overview = doc.one("nav", id="overview")
-    assert overview.attrs["aria-labelledby"] == "overview-heading"
-    assert overview.one("h2").text == "Events per year"
-    bars = overview.find("a", "ov-bar")
-    assert [(b.attrs["aria-label"], b.attrs["href"]) for b in bars] == [
-        ("1957: 1 event", "/?tag=launch&from=1957&to=1957"),
-        ("2021: 1 event", "/?tag=launch&from=2021&to=2021"),
-    ]
-    for bar in bars:
-        assert bar.attrs["hx-get"] == bar.attrs["href"]
-        assert bar.attrs["hx-target"] == "#results"
-        assert bar.attrs["hx-push-url"] == "true"
-        assert bar.one("rect", "ov-hit")  # a hit area at least 24 px wide and high
-    assert "No events from 1958 to 2020." in overview.text
-
-
-def test_overview_zoomed_to_months_links_back_to_all_years(client: FlaskClient) -> None:
-    doc = page(client, "/?actor=yulia-peresild&from=2021-10&to=2021-10")
-    overview = doc.one("nav", id="overview")
-    assert overview.one("h2").text == "Events per month in 2021"
-    assert overview.one("a", "overview-out").attrs["href"] == "/?actor=yulia-peresild"
-    october = overview.one("a", aria_current="true")
-    assert october.attrs["aria-label"] == "Oct 2021: 2 events"
-    assert october.attrs["href"] == "/?actor=yulia-peresild&from=2021-10&to=2021-10"
+    assert not doc.find(id="axis")
 
 
 def test_active_filters_can_be_removed_one_by_one(client: FlaskClient) -> None:

@@ -144,7 +144,10 @@ def test_query_string_is_limited_to_2_kib(client: FlaskClient) -> None:
 
 BAD_QUERIES = {
     "repeated single-valued parameter": ("from=1957&from=1958", "'from' may be given only once"),
-    "malformed date": ("from=1957-13", "'from' must be a date YYYY, YYYY-MM or YYYY-MM-DD, not '1957-13'"),
+    "malformed date": (
+        "from=1957-13",
+        "'from' must be a date YYYY, YYYY-MM or YYYY-MM-DD, or a UTC time YYYY-MM-DDTHH:MMZ, not '1957-13'",
+    ),
     "impossible day": ("to=2021-02-30", "'to' must be a date YYYY, YYYY-MM or YYYY-MM-DD"),
     "non-ASCII digits": ("from=%D9%A1%D9%A9%D9%A5%D9%A7", "'from' must be a date"),
     "dates in the wrong order": ("from=2021&to=1957", "'from' (2021) is after 'to' (1957)"),

@@ -18,7 +18,7 @@ from timeline.axis.marks import Geometry, Lane, Mark, bar_candidates, lane_marks
 from timeline.axis.scale import WIDTH, Scale, choose_breaks, empty_stretches, layout
 from timeline.axis.ticks import Ruler, ruler
 from timeline.axis.window import Step, Window, choose, extent, pan, zoom_in, zoom_out, zoom_unit
-from timeline.index import bits_of, positions
+from timeline.index import Index, bits_of, positions
 from timeline.model import Timeline
 from timeline.query import Query, Result, matching, matching_except_dates
 
@@ -56,12 +56,14 @@ class Layout(NamedTuple):
     ruler: Ruler
     lanes: tuple[LaneMarks, ...]
     listed: tuple[float, float] | None  # the span of the list page's events, when some are not on it
+    around: tuple[tuple[int, int], ...]  # the positions of the events just before and after each break
 
 
 class Axis(NamedTuple):
     """The axis of one query."""
 
     window: Window
+    found: tuple[int, int] | None  # the span of the events (whatever the dates), for the title
     total: int
     facet: lanes_.LaneFacet | None
     layouts: tuple[Layout, Layout]
@@ -94,15 +96,16 @@ def build(timeline: Timeline, query: Query, result: Result) -> Axis | None:
     specs = lanes_.choose(timeline, query, facet, bits, result.facets.get(query.lanes or "", ()))
     gaps = empty_stretches(window, index, results) if total else []
     listed = Bits(bits_of((timeline.positions[e.id] for e in result.events), index.size))
-    layouts = tuple(
+    wide, narrow = (
         _layout(spec, timeline, window, gaps, results, specs, listed, result) for spec in (WIDE, NARROW)
     )
     first, stop = bisect_left(index.anchors, window.lo), bisect_left(index.anchors, window.hi)
     return Axis(
-        window, total, facet, cast(tuple[Layout, Layout], layouts), zoom_unit(window.length), centre,
-        zoom_in(window, centre), zoom_out(window, found),
-        pan(window, -1) if base.first(0, first) is not None else None,
-        pan(window, 1) if base.first(stop, index.size) is not None else None,
+        window=window, found=None if window.chosen else found, total=total, facet=facet,
+        layouts=(wide, narrow), zoom_unit=zoom_unit(window.length), centre=centre,
+        zoom_in=zoom_in(window, centre), zoom_out=zoom_out(window, found),
+        earlier=pan(window, -1) if base.first(0, first) is not None else None,
+        later=pan(window, 1) if base.first(stop, index.size) is not None else None,
     )  # fmt: skip
 
 
@@ -139,7 +142,19 @@ def _layout(
         rows = max((m.row for m in marks), default=0)
         lanes.append(LaneMarks(lane, rows, tuple(marks)))
     wider = spec.px * 1.5 if spec is WIDE else None
-    return Layout(spec, scale, ruler(scale, spec.px, wider), tuple(lanes), _listed(scale, timeline, result))
+    around = tuple(_around(index, results, gap.lo, gap.hi) for gap in scale.breaks)
+    return Layout(
+        spec, scale, ruler(scale, spec.px, wider), tuple(lanes), _listed(scale, timeline, result), around
+    )
+
+
+def _around(index: Index, results: Bits, lo: int, hi: int) -> tuple[int, int]:
+    """The last result anchored before a break and the first after it (a break has results on both sides)."""
+    before = results.last(0, bisect_left(index.anchors, lo))
+    after = results.first(bisect_left(index.anchors, hi), index.size)
+    assert before is not None
+    assert after is not None
+    return before, after
 
 
 def _listed(scale: Scale, timeline: Timeline, result: Result) -> tuple[float, float] | None:

@@ -21,10 +21,10 @@ from timeline.axis.ticks import Context, Tick, spoken
 from timeline.axis.window import Step
 from timeline.dates import FlexDate
 from timeline.i18n import _, format_locale, lazy_gettext, ngettext
-from timeline.i18n.dates import date_text, day_text, month_text
+from timeline.i18n.dates import date_text, day_text, month_text, point_text
 from timeline.i18n.words import number
 from timeline.model import Event, Timeline
-from timeline.query import FACETS, Query
+from timeline.query import FACETS, PAGE_SIZE, Query
 
 LABEL = 16  # px: a lane's label row
 ROW = 28  # px: one row of marks (hit areas are 24 px high, so rows never overlap)
@@ -48,7 +48,9 @@ class Hrefs:
         self.locale = format_locale()
         self._head = urlencode([(name, v) for name in FACETS for v in getattr(query, name)])
         self._tail = urlencode([(k, v) for k, v in (("q", query.q), ("lanes", query.lanes)) if v])
-        view = replace(query, page=1).params()
+        view = query.params()
+        if query.per_page != PAGE_SIZE:
+            view.append(("per_page", str(query.per_page)))
         self.view = "?" + urlencode(view) if view else ""  # what event pages are opened with
 
     def dates(self, step: Step | None) -> str:
@@ -193,12 +195,6 @@ def _fill(template: str, first: str, second: str = "") -> str:
     return template.replace(A, first).replace(B, second)
 
 
-def day_words(ts: int) -> str:
-    """The UTC day of ``ts`` in words ("5 Oct 2021")."""
-    m = moment(ts)
-    return _day(m.year, m.month, m.day, format_locale())
-
-
 def span_text(lo: int, hi: int, locale: str | None = None) -> str:
     """A stretch of time in words, at the precision its length deserves ("Apr 2021 – Dec 2021")."""
     unit: Unit = grain(hi - lo)
@@ -291,14 +287,21 @@ def _layout(layout: Layout, timeline: Timeline, hrefs: Hrefs, labelled: bool) ->
     return LayoutView(
         name=layout.spec.name, height=y + RULER, ruler_y=y, lanes=tuple(lanes), ticks=ticks,
         tick_links=tuple(hrefs.dates(t.step) for t in ticks), context=layout.ruler.context,
-        breaks=tuple(_break(b) for b in scale.breaks),
+        breaks=tuple(_break(b, timeline, pair) for b, pair in zip(scale.breaks, layout.around, strict=True)),
         segments=";".join(f"{s.lo} {s.hi} {s.x0:.2f} {s.x1:.2f}" for s in scale.segments),
         lines=tuple((s.x0, s.x1) for s in scale.segments), listed=layout.listed, room=layout.ruler.room,
     )  # fmt: skip
 
 
-def _break(gap: Break) -> BreakView:
-    name = _("No events from %(start)s to %(end)s", start=day_words(gap.lo), end=day_words(gap.hi - 1))
+def _break(gap: Break, timeline: Timeline, around: tuple[int, int]) -> BreakView:
+    """A break, named by the events on either side ("No events between 3 Nov 1957 and c. Oct 2021")."""
+    before, after = (timeline.events[p] for p in around)
+    last = before.end or before.date
+    final = (last.end or last.start) if last.interval else last.start
+    assert final is not None
+    name = _(
+        "No events between %(start)s and %(end)s", start=point_text(final), end=point_text(after.date.first)
+    )
     return BreakView(gap.x0, gap.x1, gap.middle, _gap_label(gap.lo, gap.hi), name)
 
 
@@ -316,7 +319,10 @@ def present(axis: Axis, timeline: Timeline, query: Query, links: Links) -> AxisV
     labelled = axis.facet is not None
     wide, narrow = (_layout(layout, timeline, hrefs, labelled) for layout in axis.layouts)
     window = axis.window
-    title = spoken(window.lo, window.unit) if window.unit else span_text(window.lo, window.hi)
+    if window.unit:
+        title = spoken(window.lo, window.unit)
+    else:
+        title = span_text(*(axis.found or (window.lo, window.hi)))
     summary = ngettext(
         "%(count)s event in %(span)s. Times in UTC.", "%(count)s events in %(span)s. Times in UTC.",
         axis.total, count=number(axis.total), span=title,

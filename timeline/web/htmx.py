@@ -17,7 +17,7 @@ REGIONS = {
     "filters": "filters",
     "status": "status",
     "alert": "alert",
-    "overview": "overview",
+    "axis": "axis",
 }
 
 

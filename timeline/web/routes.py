@@ -7,12 +7,24 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
 
-from timeline import overview
+from timeline import axis
 from timeline.model import Event, Timeline
 from timeline.present import day_differences, group_by_year
-from timeline.query import Query, QueryError, apply, events_page, events_with, parse_query
+from timeline.query import (
+    FACETS,
+    LANES,
+    Query,
+    QueryError,
+    Result,
+    apply,
+    events_page,
+    events_with,
+    parse_query,
+)
+from timeline.reading import reading
 from timeline.web import cite, embed, htmx
 from timeline.web.lookup import data, found, render
+from timeline.web.templating import axis_links, view_args
 
 bp = Blueprint("timeline", __name__)
 FACET_LIMIT = 12  # facet values shown before "more"
@@ -38,8 +50,8 @@ def index() -> Response:
         "groups": group_by_year(result.events, previous),
         "facets": result.facets,
         "facet_limit": FACET_LIMIT,
-        "overview": overview.build(timeline, query),
-        "form": {"q": query.q, "from": query.start or "", "to": query.end or ""},
+        "axis": _axis(timeline, query, result),
+        "form": {"q": query.q, "from": query.start or "", "to": query.end or "", "lanes": query.lanes or ""},
     }
     if htmx.targets(request, htmx.MORE):
         return render("_page.html", **context)
@@ -51,6 +63,7 @@ def index() -> Response:
 def _invalid(timeline: Timeline, exc: QueryError, *, fragment: bool) -> Response:
     """The timeline page (or fragment) saying why the filter cannot be applied: a 400."""
     form = {k: request.args.get(k, "")[:200] for k in ("q", "from", "to")}
+    form["lanes"] = request.args.get("lanes", "") if request.args.get("lanes") in LANES else ""
     return render(
         "_results.html" if fragment else "index.html",
         400,
@@ -66,6 +79,12 @@ def _invalid(timeline: Timeline, exc: QueryError, *, fragment: bool) -> Response
     )
 
 
+def _axis(timeline: Timeline, query: Query, result: Result) -> axis.AxisView | None:
+    """The time axis of this view, ready to draw (None when nothing matches and no dates are given)."""
+    built = axis.build(timeline, query, result)
+    return None if built is None else axis.present(built, timeline, query, axis_links())
+
+
 def _before(timeline: Timeline, ident: str) -> Event | None:
     position = timeline.positions[ident]
     return timeline.events[position - 1] if position else None
@@ -77,10 +96,15 @@ def event(ident: str) -> Response:
     timeline = data()
     shown = found(timeline.event(ident), "event", ident)
     zones = [(name, ZoneInfo(key)) for name, key in current_app.config["TIMELINE_REFERENCE_ZONES"]]
+    try:
+        view = parse_query(request.args, timeline)
+    except QueryError:
+        view = Query()  # a broken view in the link: the permalink still works, within the whole timeline
     return render(
         "event.html",
         timeline=timeline,
         event=shown,
+        reading=reading(timeline, view, shown),
         outcome=timeline.event(shown.outcome) if shown.outcome else None,
         planned=events_with(timeline, "outcome", shown.id),
         days=day_differences(shown, zones),
@@ -135,10 +159,12 @@ def _listing(timeline: Timeline, name: str, value: str) -> dict[str, Any]:
         paging, events, previous = events_page(timeline, name, value, request.args)
     except QueryError as exc:
         abort(400, description="; ".join(exc.messages))
+    view = Query(**{name: (value,)}) if name in FACETS else Query()  # type: ignore[arg-type]
     return {
         "paging": paging,
         "events": events,
         "groups": group_by_year(events, previous),
+        "view": view_args(view),  # the event pages read on within this actor's or country's events
         "more_url": _page_url(paging.page + 1) if paging.has_more else None,
         "earlier_url": _page_url(paging.page - 1) if paging.page > 1 else None,
     }

@@ -49,8 +49,10 @@ HEADERS = {
 MAX_QUERY_BYTES = 2048
 _FILTER = frozenset(("actor", "country", "tag", "from", "to", "q", "page", "per_page"))
 _PAGE = frozenset(("page",))
+_VIEW = (_FILTER - {"page"}) | {"lanes"}  # the view an event page was opened from
 PARAMETERS: dict[str, frozenset[str]] = {
-    "timeline.index": _FILTER,
+    "timeline.index": _FILTER | {"lanes"},
+    "timeline.event": _VIEW,
     "api.events": _FILTER,
     # A file holds the whole view (or its latest ``limit`` events), never a page of it.
     "exports.export": (_FILTER - {"page", "per_page"}) | {"limit"},

@@ -8,6 +8,8 @@ from urllib.parse import urlencode
 from flask import Flask, current_app, g, url_for
 
 from timeline import present
+from timeline.axis import Links
+from timeline.axis.view import pct
 from timeline.formats import FORMATS
 from timeline.i18n import _, lazy_gettext
 from timeline.i18n.dates import day_text
@@ -76,6 +78,29 @@ def downloads(query: Query, total: int) -> list[Download]:
 def span_url(query: Query, start: str | None = None, end: str | None = None) -> str:
     """The timeline URL for ``query`` with its dates replaced (none: every date)."""
     return query_url(replace(query, start=start, end=end, page=1))
+
+
+def view_args(query: Query) -> str:
+    """The query string that carries a view to an event page ("?actor=…"; empty for the whole timeline)."""
+    pairs = query.params()
+    if query.per_page != PAGE_SIZE:
+        pairs.append(("per_page", str(query.per_page)))
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+def event_url(ident: str, query: Query | None = None) -> str:
+    """An event's page, opened from the view ``query`` (its previous and next are that view's)."""
+    return url_for("timeline.event", ident=ident) + (view_args(query) if query is not None else "")
+
+
+def list_url(query: Query, page: int, ident: str) -> str:
+    """The list of ``query`` at the page that holds event ``ident``, scrolled to it."""
+    return page_url(query, page) + f"#event-{ident}"
+
+
+def axis_links() -> Links:
+    """Where the axis's links go (prefixes, so that marks are joined, not routed one by one)."""
+    return Links(url_for("timeline.index"), url_for("timeline.event", ident="_")[:-1])
 
 
 def filter_title(timeline: Timeline, query: Query) -> str:
@@ -161,6 +186,10 @@ def init_app(app: Flask) -> None:
         media_kind=media_kind,
         absolute=urls.absolute,
         canonical_url=urls.current,
+        event_url=event_url,
+        view_args=view_args,
+        list_url=list_url,
     )
+    app.jinja_env.filters["pct"] = pct
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
