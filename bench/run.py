@@ -1,7 +1,8 @@
-"""Load time (cold and warm) and in-process filter latency at 1k, 10k and 100k events.
+"""Load time (cold and warm), in-process filter latency and the time axis at 1k, 10k and 100k events.
 
 Run: ``make bench`` (or ``.venv/bin/python bench/run.py [N ...]``). Prints medians and p95;
-the targets for 100k events on a 2-core machine: warm load <= 1 s, cold <= 10 s, filter p50 <= 10 ms.
+the targets for 100k events on a 2-core machine: warm load <= 1 s, cold <= 10 s, filter p50 <= 10 ms,
+the axis (computed and drawn as SVG) < 20 ms for any window, with at most ~2,000 SVG elements.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from werkzeug.datastructures import MultiDict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.axis import axis_row
 from bench.generate import generate
 from timeline.load.cache import load_cached
 from timeline.query import apply, parse_query
@@ -69,7 +71,7 @@ def run(count: int) -> None:
         print(
             f"{count:>8,} events {size:6.1f} MiB | cold load {statistics.median(cold):6.2f} s | "
             f"warm load {statistics.median(warm):5.2f} s | filter p50 {statistics.median(ms):6.2f} ms "
-            f"p95 {p95(ms):6.2f} ms",
+            f"p95 {p95(ms):6.2f} ms | {axis_row(path, cache)}",
             flush=True,
         )
 

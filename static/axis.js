@@ -158,8 +158,7 @@
   // --- the keyboard: one tab stop, arrows between marks
   function order(svg) {
     return marks(svg).sort(function (a, b) {
-      var ra = hit(a), rb = hit(b);
-      return ra.left + ra.width / 2 - (rb.left + rb.width / 2) || ra.top - rb.top;
+      return a.getAttribute("data-t") - b.getAttribute("data-t") || hit(a).top - hit(b).top;
     });
   }
   function rove(svg, target) {
@@ -167,23 +166,24 @@
       a.setAttribute("tabindex", a === target ? "0" : "-1");
     });
   }
+  // Once per drawn axis: every link out of the tab order but one mark (the one the reader was on
+  // before a step, if it is still drawn, else the middle event).
   function setup() {
     var p = plot();
-    if (!p) return;
+    if (!p || p.hasAttribute("data-ready")) return;
+    p.setAttribute("data-ready", "");
     p.querySelectorAll(".ax-svg a").forEach(function (a) {
       a.setAttribute("tabindex", "-1");
     });
+    var centre = Number(p.getAttribute("data-centre"));
     p.querySelectorAll(".ax-svg").forEach(function (svg) {
       var all = marks(svg);
       if (!all.length) return;
-      var centre = Number(p.getAttribute("data-centre"));
       var start = all.reduce(function (best, a) {
         return Math.abs(a.getAttribute("data-t") - centre) < Math.abs(best.getAttribute("data-t") - centre) ? a : best;
       });
-      // After a step from the keyboard: the same event if it is still drawn, else the middle one.
       var same = last && last.id && all.find(function (a) { return ident(a) === last.id; });
-      if (same) start = same;
-      rove(svg, start);
+      rove(svg, same || start);
     });
   }
   function move(a, key) {
@@ -303,9 +303,13 @@
     var ids = Object.keys(down);
     if (ids.length === 2) {
       var a = down[ids[0]], b = down[ids[1]];
-      drag = { svg: svg, pinch: Math.abs(a.x - b.x) || 1, mid: (a.x + b.x) / 2, moved: true };
+      var mid = (a.x + b.x) / 2;
+      drag = { svg: svg, pinch: Math.abs(a.x - b.x) || 1, mid: mid, t: timeAt(svg, mid), moved: true };
     } else if (ids.length === 1) {
-      drag = { svg: svg, x: event.clientX, range: inRuler(svg, event.clientY), moved: false };
+      drag = {
+        svg: svg, x: event.clientX, t: timeAt(svg, event.clientX), rate: secondsPerPx(svg, event.clientX),
+        range: inRuler(svg, event.clientY), moved: false,
+      };
     }
   });
   document.addEventListener("pointermove", function (event) {
@@ -334,13 +338,14 @@
     if (!d.moved) return;
     swallowClick();
     if (d.pinch) {
-      if (d.scale && Math.abs(d.scale - 1) > 0.1) zoomBy(1 / d.scale, timeAt(d.svg, d.mid));
+      if (d.scale && Math.abs(d.scale - 1) > 0.1) zoomBy(1 / d.scale, d.t);
       else preview(d.svg, 0, 1, 0);
     } else if (d.range) {
-      var t0 = timeAt(d.svg, Math.min(d.x, d.x + d.dx)), t1 = timeAt(d.svg, Math.max(d.x, d.x + d.dx));
+      var other = timeAt(d.svg, d.x + d.dx);
+      var t0 = Math.min(d.t, other), t1 = Math.max(d.t, other);
       if (t1 - t0 >= 60) go(windowParams(t0, t1));
     } else {
-      var p = plot(), shift = -d.dx * secondsPerPx(d.svg, d.x);
+      var p = plot(), shift = -d.dx * d.rate;
       go(windowParams(Number(p.getAttribute("data-lo")) + shift, Number(p.getAttribute("data-hi")) + shift));
     }
   }
@@ -366,14 +371,14 @@
     var svg = event.target.closest && event.target.closest(".axis-plot .ax-svg");
     if (!svg || !event.deltaY) return;
     event.preventDefault();
-    if (!wheel) wheel = { svg: svg, x: event.clientX, scale: 1 };
+    if (!wheel) wheel = { svg: svg, x: event.clientX, t: timeAt(svg, event.clientX), scale: 1 };
     wheel.scale *= Math.pow(2, -event.deltaY / (event.ctrlKey ? 50 : 100));
     preview(svg, wheel.x, wheel.scale, 0);
     clearTimeout(wheel.timer);
     wheel.timer = setTimeout(function () {
       var w = wheel;
       wheel = null;
-      zoomBy(1 / w.scale, timeAt(w.svg, w.x));
+      zoomBy(1 / w.scale, w.t);
     }, 80);
   }, { passive: false });
 

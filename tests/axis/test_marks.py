@@ -147,3 +147,17 @@ def test_neighbours_that_would_touch_merge_into_one_cluster(story_app: object) -
     points = [m for m in marks(narrow) if not m.row]
     assert [m.size for m in points] == [2, 1]
     assert all(a.x1 <= b.x0 + 1e-6 for a, b in itertools.pairwise(points))  # targets never overlap
+
+
+def test_bits_answer_range_questions_as_a_scan_would() -> None:
+    from timeline.axis.bits import Bits
+
+    positions = [3, 5, 511, 512, 513, 1024, 1500, 1501, 4000]
+    bits = Bits(sum(1 << p for p in positions))
+    for start, stop in [(0, 4001), (4, 1500), (511, 513), (600, 1000), (1501, 1502)]:
+        inside = [p for p in positions if start <= p < stop]
+        assert bits.count(start, stop) == len(inside)
+        assert bits.positions(start, stop, 100) == inside
+        assert bits.first(start, stop) == (inside[0] if inside else None)
+        assert bits.last(start, stop) == (inside[-1] if inside else None)
+        assert [bits.nth(start, stop, n) for n in range(len(inside) + 1)] == [*inside, None]

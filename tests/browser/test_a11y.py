@@ -41,7 +41,14 @@ PAGES = [
     ("timeline", "/", 1280, "light", 200),
     ("filtered", "/?actor=yulia-peresild&country=KZ", 1280, "light", 200),
     ("filtered to nothing", "/?actor=laika&country=KZ", 1280, "light", 200),
-    ("zoomed to months", "/?from=2021&to=2021", 1280, "light", 200),
+    ("axis: a year", "/?from=2021&to=2021", 1280, "light", 200),
+    ("axis: a month", "/?from=2021-10&to=2021-10", 1280, "light", 200),
+    ("axis: a day", "/?from=2021-10-05&to=2021-10-05", 1280, "light", 200),
+    ("axis: an hour", "/?from=2021-10-05T08Z&to=2021-10-05T08Z", 1280, "light", 200),
+    ("axis: lanes", "/?lanes=country", 1280, "light", 200),
+    ("axis: lanes, a month, 320 px", "/?lanes=country&from=2021-10&to=2021-10", 320, "light", 200),
+    ("axis: a day, dark", "/?from=2021-10-05&to=2021-10-05&lanes=actor", 1280, "dark", 200),
+    ("axis: pages", "/?per_page=2", 1280, "light", 200),
     ("400 error", "/?from=2021-13", 1280, "light", 400),
     ("404 error", "/events/nothing-here", 1280, "light", 404),
     ("event page", "/events/landing", 1280, "light", 200),
@@ -68,6 +75,15 @@ def test_axe_finds_nothing(
     assert violations(page) == []
 
 
+def test_axe_finds_nothing_on_the_axis_in_use(page: Page, server: LiveServer) -> None:
+    page.goto(server.url("/?from=2021-10&to=2021-10"))
+    page.locator(".ax-wide a[tabindex='0']").focus()
+    page.keyboard.press("End")
+    expect(page.locator("#ax-tip")).to_be_visible()
+    page.locator("details.axis-more").evaluate("d => d.open = true")
+    assert violations(page) == []
+
+
 def test_axe_finds_nothing_after_filtering_in_place(page: Page, server: LiveServer) -> None:
     page.goto(server.url("/"))
     page.get_by_role("checkbox", name=re.compile(r"^Yulia Peresild")).check()
@@ -84,12 +100,15 @@ def test_no_sideways_scrolling_at_320_px(page: Page, server: LiveServer, path: s
     page.goto(server.url(path))
     page.locator("details").evaluate_all("ds => ds.forEach(d => d.open = true)")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    overflow = page.evaluate(
-        """() => [...document.querySelectorAll('.overview-strip > *')].filter(e =>
-          e.getBoundingClientRect().right > e.parentElement.getBoundingClientRect().right + 0.5
-        ).length"""
+    inside = page.evaluate(
+        """() => { const axis = document.querySelector('#axis');
+          if (!axis) return true;
+          const box = axis.getBoundingClientRect();
+          return [...document.querySelectorAll('#axis .ax-narrow *')].every(e => {
+            const r = e.getBoundingClientRect();
+            return r.width === 0 || (r.left >= box.left - 0.5 && r.right <= box.right + 0.5); }); }"""
     )
-    assert overflow == 0  # the overview wraps inside its box
+    assert inside  # the axis draws inside its box
 
 
 def test_print_lists_every_citation_with_its_address(page: Page, server: LiveServer) -> None:
@@ -102,7 +121,8 @@ def test_print_lists_every_citation_with_its_address(page: Page, server: LiveSer
     assert "https://example.org/report" in link.evaluate("a => getComputedStyle(a, '::after').content")
     expect(page.locator(".print-link")).to_contain_text("actor=yulia-peresild")
     expect(page.locator("#filters")).to_be_hidden()
-    expect(page.locator("#overview")).to_be_hidden()
+    expect(page.locator("#axis .ax-wide")).to_be_visible()  # the axis of the printed view
+    expect(page.locator("#axis .axis-nav")).to_be_hidden()
 
 
 def test_no_motion_when_reduced_motion_is_asked_for(page: Page, server: LiveServer) -> None:

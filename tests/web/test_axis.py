@@ -83,7 +83,7 @@ def test_the_long_empty_stretch_is_a_break_named_in_words(client: FlaskClient) -
     nav = axis(client, "/")
     assert len(nav.one("svg", "ax-wide").find("g", "ax-gap")) == 1
     summary = nav.one("p", "axis-summary").text
-    assert summary.startswith("5 events in 1957 – 2021. Times in UTC.")
+    assert summary.startswith("5 events, 1957 – 2021. Times in UTC.")
     assert "No events between 3 Nov 1957 and c. Oct 2021." in summary
     assert nav.one("svg", "ax-wide").one("text", "ax-gap-label").text == "63 yrs"
 
@@ -168,7 +168,7 @@ def test_the_axis_is_swapped_with_the_list(client: FlaskClient) -> None:
 
 def test_a_window_without_events_still_has_its_axis(client: FlaskClient) -> None:
     nav = axis(client, "/?from=1990&to=1990")
-    assert nav.one("p", "axis-summary").text == "0 events in 1990. Times in UTC."
+    assert nav.one("p", "axis-summary").text == "0 events, 1990. Times in UTC."
     assert set(steps(nav)) == {"out", "in", "earlier", "later"}
 
 
@@ -189,7 +189,7 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
 def test_the_axis_stays_within_two_thousand_elements(many: FlaskClient, query: str) -> None:
     nav = axis(many, "/?" + query)
     assert svg_elements(nav) <= 2000
-    assert re.search(r"\d+ events? in ", nav.one("p", "axis-summary").text)
+    assert re.search(r"^[\d,]+ events?, ", nav.one("p", "axis-summary").text)
 
 
 def test_the_event_page_reads_on_within_the_view_it_was_opened_from(story: FlaskClient) -> None:

@@ -59,7 +59,12 @@ class Bits:
             if n >= count:
                 n -= count
                 continue
-            for _ in range(n):
-                chunk &= chunk - 1
-            return at + (chunk & -chunk).bit_length() - 1
+            low, high = 1, chunk.bit_length()  # the narrowest low part of the chunk holding n + 1 bits
+            while low < high:
+                middle = (low + high) // 2
+                if (chunk & ((1 << middle) - 1)).bit_count() > n:
+                    high = middle
+                else:
+                    low = middle + 1
+            return at + low - 1
         return None

@@ -14,7 +14,7 @@ from typing import NamedTuple, cast
 from timeline.axis import lanes as lanes_
 from timeline.axis.bits import Bits
 from timeline.axis.calendar import Unit
-from timeline.axis.marks import Geometry, Lane, Mark, bar_candidates, lane_marks, slots
+from timeline.axis.marks import Geometry, Lane, Mark, bar_candidates, lane_marks, shape, slots
 from timeline.axis.scale import WIDTH, Scale, choose_breaks, empty_stretches, layout
 from timeline.axis.ticks import Ruler, ruler
 from timeline.axis.window import Step, Window, choose, extent, pan, zoom_in, zoom_out, zoom_unit
@@ -131,14 +131,15 @@ def _layout(
     own = _narrow(specs, results.bits, spec.lanes) if spec.lanes < lanes_.TOP else specs
     cells = slots(scale, index, least)
     candidates = bar_candidates(window, index, results, scale, least) if results.bits else []
+    shapes = {p: shape(timeline.events[p], scale, window) for p in candidates}  # once, for every lane
+    among = bits_of(candidates, index.size)
+    span = (min(candidates), max(candidates) + 1) if candidates else (0, 0)
     geometry = Geometry(least, _units(spec.dot_px, spec), 2 if len(own) <= 2 else 1)
     lanes = []
     for lane in own:
-        lane_bits = Bits(lane.bits)
-        mine = [p for p in candidates if lane_bits.count(p, p + 1)]
-        marks = lane_marks(
-            Lane(lane_bits, listed, mine), cells, timeline.events, index, scale, window, geometry
-        )
+        mine = Bits(lane.bits & among).positions(*span, len(shapes))
+        drawn = Lane(Bits(lane.bits), listed, {p: shapes[p] for p in mine})
+        marks = lane_marks(drawn, cells, timeline.events, index, scale, window, geometry)
         rows = max((m.row for m in marks), default=0)
         lanes.append(LaneMarks(lane, rows, tuple(marks)))
     wider = spec.px * 1.5 if spec is WIDE else None

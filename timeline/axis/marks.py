@@ -143,12 +143,26 @@ def bar_candidates(window: Window, index: Index, bits: Bits, scale: Scale, least
     return early + inside
 
 
+class Shape(NamedTuple):
+    """Where an event that may be long enough for a bar lies (worked out once for every lane)."""
+
+    x0: float
+    x1: float
+    before: bool  # it began before the window
+
+
+def shape(event: Event, scale: Scale, window: Window) -> Shape:
+    """The extent an event is drawn over (the extent of its pieces), and whether it began before."""
+    x0, x1 = scale.x(max(event.lo, window.lo)), scale.x(min(event.hi, window.hi))
+    return Shape(x0, x1, event.date.anchor < window.lo)
+
+
 class Lane(NamedTuple):
     """What the marks of one lane are computed from."""
 
     bits: Bits  # the lane's events among the results
     listed: Bits  # the events of the list page being read
-    candidates: list[int]  # events that may be long enough for a bar (see bar_candidates)
+    candidates: dict[int, Shape]  # the lane's events that may be long enough for a bar
 
 
 class Geometry(NamedTuple):
@@ -193,21 +207,20 @@ def _bars(
     bars: list[Mark] = []
     drawn: set[int] = set()
     early: list[int] = []
-    for position in lane.candidates:
-        if not lane.bits.count(position, position + 1):
-            continue
-        event = events[position]
-        before = event.date.anchor < window.lo
-        drawn_as = pieces(event, scale, window)
-        x0, x1 = _extent(drawn_as)
-        row = next((r for r, end in enumerate(ends) if end + ROW_GAP <= x0), None)
-        if x1 - x0 < geometry.slot or row is None:
+    for position, (x0, x1, before) in lane.candidates.items():
+        narrow = x1 - x0 < geometry.slot
+        if narrow and not before:
+            continue  # counted in its slot like any short event
+        row = None if narrow else next((r for r, end in enumerate(ends) if end + ROW_GAP <= x0), None)
+        if row is None:
             if before:
                 early.append(position)
             continue
         ends[row] = x1
         drawn.add(position)
         listed = bool(lane.listed.count(position, position + 1))
+        event = events[position]
+        drawn_as = pieces(event, scale, window)
         bars.append(_event(event, position, drawn_as, row + 1, x0, x1, x0, listed, window))
     return bars, drawn, early
 

@@ -7,14 +7,12 @@ belong to ("Oct 2021" under the days of October). Everything is in UTC.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import NamedTuple
 
+from timeline.axis import words
 from timeline.axis.calendar import LENGTH, Unit, add, floor, moment, unit_params
 from timeline.axis.scale import Scale
 from timeline.axis.window import Step
-from timeline.i18n import _
-from timeline.i18n.dates import day_text, month_name, month_text
 
 # (unit, count) from coarse to fine; a count of years is a block counted from year 0.
 STEPS: tuple[tuple[Unit, int], ...] = (
@@ -59,31 +57,31 @@ class Ruler(NamedTuple):
     room: float  # axis units between ticks at least: a label's hit area
 
 
-def _label(ts: int, unit: Unit, count: int) -> tuple[str, Unit]:
+def _label(ts: int, unit: Unit, count: int, language: str) -> tuple[str, Unit]:
     """A tick's label and the unit it names."""
     m = moment(ts)
     if unit == "year":
         if count == 10:
-            return _("%(start)ss", start=m.year), "decade"
+            return words.fill(words.messages(language)["decade"], str(m.year)), "decade"
         return str(m.year), "century" if count >= 100 else "year"
     if unit == "month":
-        return month_name(m.month), "month"
+        return words.month_short(m.month, language), "month"
     if unit == "day":
         return str(m.day), "day"
     return f"{m.hour:02d}:{m.minute:02d}", unit
 
 
-def _context(ts: int, unit: Unit) -> str:
+def _context(ts: int, unit: Unit, language: str) -> str:
     """The second-row text for the larger unit starting at ``ts``."""
     m = moment(ts)
     if unit == "year":
         return str(m.year)
     if unit == "month":
-        return month_text(m.year, m.month)
-    return day_text(date(m.year, m.month, m.day))
+        return words.month(m.year, m.month, language)
+    return words.day(m.year, m.month, m.day, language)
 
 
-def spoken(ts: int, unit: Unit) -> str:
+def spoken(ts: int, unit: Unit, language: str) -> str:
     """A unit in words: "1960–1969", "2021", "Oct 2021", "5 Oct 2021", "5 Oct 2021, 08:00–08:59 UTC"."""
     m = moment(ts)
     if unit in ("century", "decade"):
@@ -92,11 +90,12 @@ def spoken(ts: int, unit: Unit) -> str:
     if unit == "year":
         return str(m.year)
     if unit == "month":
-        return month_text(m.year, m.month)
-    day = day_text(date(m.year, m.month, m.day))
+        return words.month(m.year, m.month, language)
+    day = words.day(m.year, m.month, m.day, language)
     if unit == "day":
         return day
-    return _("%(day)s, %(start)s–%(end)s UTC", day=day, start=f"{m.hour:02d}:00", end=f"{m.hour:02d}:59")
+    hour = words.fill(words.messages(language)["hour"], day, f"{m.hour:02d}:00")
+    return hour.replace("\x02", f"{m.hour:02d}:59")
 
 
 def _need(unit: Unit, count: int) -> float:
@@ -123,11 +122,14 @@ def _next(ts: int, unit: Unit, count: int) -> int:
     return following if following > ts else add(ts, unit, count)
 
 
-def _tick(x: float, at: int, unit: Unit, count: int, above: Unit | None, *, line: bool = True) -> Tick:
-    label, named = _label(at, unit, count)
+def _tick(
+    x: float, at: int, unit: Unit, count: int, above: Unit | None, language: str, *, line: bool = True
+) -> Tick:
+    label, named = _label(at, unit, count, language)
     step = Step(*unit_params(at, named)) if named != "minute" else None
     major = line and above is not None and floor(at, above) == at
-    return Tick(x, label, _("Zoom to %(span)s", span=spoken(at, named)), step, major, at, line)
+    name = words.fill(words.messages(language)["zoom"], spoken(at, named, language))
+    return Tick(x, label, name, step, major, at, line)
 
 
 def ruler(scale: Scale, px: float, wider: float | None = None) -> Ruler:
@@ -136,21 +138,22 @@ def ruler(scale: Scale, px: float, wider: float | None = None) -> Ruler:
     unit, count = choose_step(scale, px)
     per_px = 1000 / px
     room = _need(unit, count) * per_px  # in axis units
-    kept = _ticks(scale, unit, count, room)
+    language = words.locale()
+    kept = _ticks(scale, unit, count, room, language)
     if wider is not None:
         fine_unit, fine_count = choose_step(scale, wider, within=(unit, count))
         if (fine_unit, fine_count) != (unit, count):
             room = _need(fine_unit, fine_count) * 1000 / wider
             major = {t.at for t in kept}
-            fine = _ticks(scale, fine_unit, fine_count, room)
+            fine = _ticks(scale, fine_unit, fine_count, room, language)
             if {t.at for t in fine} >= major:
                 kept = [t if t.at in major else t._replace(minor=True) for t in fine]
     above = CONTEXT.get(unit)
-    context = _contexts(kept, scale, above) if above is not None else []
+    context = _contexts(kept, scale, above, language) if above is not None else []
     return Ruler(tuple(kept), tuple(_spread_context(context, per_px)), unit, room)
 
 
-def _ticks(scale: Scale, unit: Unit, count: int, room: float) -> list[Tick]:
+def _ticks(scale: Scale, unit: Unit, count: int, room: float, language: str) -> list[Tick]:
     """The ticks of one step in each segment (a label at its middle for a segment without any)."""
     above = CONTEXT.get(unit)
     kept: list[Tick] = []
@@ -158,24 +161,24 @@ def _ticks(scale: Scale, unit: Unit, count: int, room: float) -> list[Tick]:
         ticks, at = [], floor(segment.lo, unit, count)
         while at < segment.hi:
             if at >= segment.lo:
-                ticks.append(_tick(segment.x(at), at, unit, count, above))
+                ticks.append(_tick(segment.x(at), at, unit, count, above, language))
             at = _next(at, unit, count)
         ticks = _spread(ticks, scale, room)
         if not ticks:  # a short stretch between breaks: name it at its middle
             own = count if unit == "year" and count in (10, 100) else 1
             middle = floor((segment.lo + segment.hi) // 2, unit, own)
-            ticks = [_tick((segment.x0 + segment.x1) / 2, middle, unit, own, above, line=False)]
+            ticks = [_tick((segment.x0 + segment.x1) / 2, middle, unit, own, above, language, line=False)]
         kept += ticks
     return _spread(kept, scale, room, breaks=False)
 
 
-def _contexts(ticks: list[Tick], scale: Scale, above: Unit) -> list[Context]:
+def _contexts(ticks: list[Tick], scale: Scale, above: Unit, language: str) -> list[Context]:
     """Second-row labels: at each major tick, and at the first tick after a break."""
     found: list[Context] = []
     seen = -1
     for tick in ticks:
         segment = next(i for i, s in enumerate(scale.segments) if s.x0 - 1e-6 <= tick.x <= s.x1 + 1e-6)
-        text = _context(floor(tick.at, above), above)
+        text = _context(floor(tick.at, above), above, language)
         if tick.major or (segment != seen and (not found or found[-1].text != text)):
             found.append(Context(tick.x, text))
         seen = segment

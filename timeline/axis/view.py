@@ -8,20 +8,17 @@ units (0–1000), written as percentages so one SVG fits any width.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
-from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import quote, urlencode
 
+from timeline.axis import words
 from timeline.axis.build import Axis, LaneMarks, Layout
-from timeline.axis.calendar import Unit, grain, moment, window_params
+from timeline.axis.calendar import window_params
 from timeline.axis.marks import Mark, Piece
 from timeline.axis.scale import Break
 from timeline.axis.ticks import Context, Tick, spoken
 from timeline.axis.window import Step
-from timeline.dates import FlexDate
-from timeline.i18n import _, format_locale, lazy_gettext, ngettext
-from timeline.i18n.dates import date_text, day_text, month_text, point_text
+from timeline.i18n import _, lazy_gettext, ngettext
 from timeline.i18n.words import number
 from timeline.model import Event, Timeline
 from timeline.query import FACETS, PAGE_SIZE, Query
@@ -45,7 +42,7 @@ class Hrefs:
 
     def __init__(self, links: Links, query: Query) -> None:
         self.links, self.query = links, query
-        self.locale = format_locale()
+        self.locale = words.locale()
         self._head = urlencode([(name, v) for name in FACETS for v in getattr(query, name)])
         self._tail = urlencode([(k, v) for k, v in (("q", query.q), ("lanes", query.lanes)) if v])
         view = query.params()
@@ -57,7 +54,10 @@ class Hrefs:
         """The timeline with these filters and the dates of ``step`` ("" when there is no step)."""
         if step is None:
             return ""
-        dates = urlencode([(k, v) for k, v in (("from", step.start), ("to", step.end)) if v])
+        # from/to values are digits, "-", "T", "Z" and ":" (the one to escape): no urlencode needed
+        dates = "&".join(
+            f"{k}={v.replace(':', '%3A')}" for k, v in (("from", step.start), ("to", step.end)) if v
+        )
         joined = "&".join(part for part in (self._head, dates, self._tail) if part)
         return self.links.home + ("?" + joined if joined else "")
 
@@ -150,63 +150,9 @@ def pct(x: float) -> str:
     return f"{x / 10:.2f}%"
 
 
-# Babel and the catalogs cost tens of microseconds a call, and an axis names hundreds of marks:
-# words are looked up once per language and number (or day), then joined.
-A, B = "\x00", "\x01"  # stand-ins for the parts of a message, filled in by str.replace
-
-
-@lru_cache(maxsize=64)
-def _messages(locale: str) -> dict[str, str]:
-    """The axis's messages in one language, with stand-ins for their parts."""
-    return {
-        "range": _("%(start)s – %(end)s", start=A, end=B),
-        "happened": _("%(title)s, %(date)s", title=A, date=B),
-        "planned": _("%(title)s, %(date)s (planned, did not happen)", title=A, date=B),
-        "cancelled": _("%(title)s, %(date)s (cancelled)", title=A, date=B),
-    }
-
-
-@lru_cache(maxsize=4096)
-def _cluster_words(size: int, locale: str) -> tuple[str, str]:
-    """A cluster's name (a stand-in for its span) and its count, in one language."""
-    count = number(size)
-    name = ngettext(
-        "%(count)s event, %(span)s: zoom in", "%(count)s events, %(span)s: zoom in", size, count=count, span=A
-    )
-    return name, count
-
-
-@lru_cache(maxsize=4096)
-def _month(year: int, month: int, locale: str) -> str:
-    return month_text(year, month)
-
-
-@lru_cache(maxsize=16384)
-def _day(year: int, month: int, day: int, locale: str) -> str:
-    return day_text(date(year, month, day))
-
-
-@lru_cache(maxsize=16384)
-def _when(value: FlexDate, end: FlexDate | None, locale: str) -> str:
-    return date_text(value, end)
-
-
-def _fill(template: str, first: str, second: str = "") -> str:
-    return template.replace(A, first).replace(B, second)
-
-
-def span_text(lo: int, hi: int, locale: str | None = None) -> str:
+def span_text(lo: int, hi: int) -> str:
     """A stretch of time in words, at the precision its length deserves ("Apr 2021 – Dec 2021")."""
-    unit: Unit = grain(hi - lo)
-    a, b = moment(lo), moment(max(lo, hi - 1))
-    if unit == "year":
-        return str(a.year) if a.year == b.year else f"{a.year} – {b.year}"
-    locale = locale or format_locale()
-    if unit == "month":
-        first, last = _month(a.year, a.month, locale), _month(b.year, b.month, locale)
-    else:
-        first, last = _day(a.year, a.month, a.day, locale), _day(b.year, b.month, b.day, locale)
-    return first if first == last else _fill(_messages(locale)["range"], first, last)
+    return words.span(lo, hi, words.locale())
 
 
 def _gap_label(lo: int, hi: int) -> str:
@@ -225,11 +171,12 @@ def _gap_label(lo: int, hi: int) -> str:
     return ngettext("%(count)s h", "%(count)s h", n, count=number(n))
 
 
-def event_name(event: Event, locale: str | None = None) -> str:
+def event_name(event: Event, language: str) -> str:
     """A mark's accessible name: "Soyuz MS-19 launches, 5 Oct 2021, 08:55 UTC" (and what did not happen)."""
-    locale = locale or format_locale()
-    template = _messages(locale).get(event.status, _messages(locale)["happened"])
-    return _fill(template, event.title, _when(event.date, event.end, locale))
+    said = words.messages(language)
+    return words.fill(
+        said.get(event.status, said["happened"]), event.title, words.when(event.date, event.end, language)
+    )
 
 
 def _classes(mark: Mark, event: Event) -> str:
@@ -253,10 +200,10 @@ def _event_mark(mark: Mark, timeline: Timeline, hrefs: Hrefs, y: int) -> MarkVie
 
 
 def _cluster_mark(mark: Mark, hrefs: Hrefs, y: int) -> MarkView:
-    name, badge = _cluster_words(mark.size, hrefs.locale)
+    name, badge = words.cluster(mark.size, hrefs.locale)
     return MarkView(
         cluster=True, href=hrefs.dates(Step(*window_params(mark.start, mark.end))),
-        name=_fill(name, span_text(mark.start, mark.end, hrefs.locale)), place="", time=mark.middle,
+        name=words.fill(name, words.span(mark.start, mark.end, hrefs.locale)), place="", time=mark.middle,
         cls="ax-c is-listed" if mark.listed else "ax-c", y=y, x=mark.x, x0=mark.x0, x1=mark.x1, badge=badge,
         pieces=(), glyph="",
     )  # fmt: skip
@@ -272,8 +219,8 @@ def _lane(lane: LaneMarks, y: int, labelled: bool, timeline: Timeline, hrefs: Hr
         else _event_mark(m, timeline, hrefs, points - ROW * m.row if m.row else points)
         for m in lane.marks
     )
-    spec = lane.spec
-    label = _("%(lane)s · %(count)s", lane=_("Other") if spec.other else spec.label, count=number(spec.size))
+    spec, said = lane.spec, words.messages(hrefs.locale)
+    label = words.fill(said["lane"], said["other"] if spec.other else spec.label, number(spec.size))
     return LaneView(label if labelled else "", y, top - y + ROW * (1 + lane.rows), marks)
 
 
@@ -299,8 +246,11 @@ def _break(gap: Break, timeline: Timeline, around: tuple[int, int]) -> BreakView
     last = before.end or before.date
     final = (last.end or last.start) if last.interval else last.start
     assert final is not None
+    language = words.locale()
     name = _(
-        "No events between %(start)s and %(end)s", start=point_text(final), end=point_text(after.date.first)
+        "No events between %(start)s and %(end)s",
+        start=words.point(final, language),
+        end=words.point(after.date.first, language),
     )
     return BreakView(gap.x0, gap.x1, gap.middle, _gap_label(gap.lo, gap.hi), name)
 
@@ -320,11 +270,11 @@ def present(axis: Axis, timeline: Timeline, query: Query, links: Links) -> AxisV
     wide, narrow = (_layout(layout, timeline, hrefs, labelled) for layout in axis.layouts)
     window = axis.window
     if window.unit:
-        title = spoken(window.lo, window.unit)
+        title = spoken(window.lo, window.unit, hrefs.locale)
     else:
         title = span_text(*(axis.found or (window.lo, window.hi)))
     summary = ngettext(
-        "%(count)s event in %(span)s. Times in UTC.", "%(count)s events in %(span)s. Times in UTC.",
+        "%(count)s event, %(span)s. Times in UTC.", "%(count)s events, %(span)s. Times in UTC.",
         axis.total, count=number(axis.total), span=title,
     )  # fmt: skip
     lane_links = tuple((str(name), hrefs.lanes(value), query.lanes == value) for value, name in LANE_CHOICES)

@@ -66,10 +66,30 @@ def extent(index: Index, bits: Bits) -> tuple[int, int] | None:
         return None
     anchors, his = index.anchors, index.his
     start = bisect_left(anchors, anchors[last] - LONG_SPAN)
-    near = bits.positions(max(start, last - SCAN), last + 1, SCAN)
-    far = [p for p in index.long if bits.count(p, p + 1)]
-    ends = [his[p] for p in (*near, *far) if his[p] < MAX_TS]
-    return anchors[first], max([anchors[last] + 60, *ends])
+    latest = anchors[last] + 60
+    for position in reversed(bits.positions(max(start, last - SCAN), last + 1, SCAN)):
+        if anchors[position] + LONG_SPAN <= latest:
+            break  # earlier events are short (or indexed as long): none of them ends later
+        if his[position] < MAX_TS:
+            latest = max(latest, his[position])
+    # Events longer than LONG_SPAN may end later still: the first of them (latest end first) that matches.
+    far = next((his[p] for p in _by_end(index) if bits.count(p, p + 1)), latest)
+    return anchors[first], max(latest, far)
+
+
+_BY_END: dict[int, tuple[Index, tuple[int, ...]]] = {}
+
+
+def _by_end(index: Index) -> tuple[int, ...]:
+    """The long events with a known end, latest end first (worked out once per snapshot)."""
+    kept = _BY_END.get(id(index))
+    if kept is None or kept[0] is not index:
+        order = tuple(sorted((p for p in index.long if index.his[p] < MAX_TS), key=lambda p: -index.his[p]))
+        kept = (index, order)
+        if len(_BY_END) > 3:
+            _BY_END.clear()
+        _BY_END[id(index)] = kept
+    return kept[1]
 
 
 def unit_of(lo: int, hi: int) -> Unit | None:
