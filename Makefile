@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_NO_PROGRESS := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-fast serve nginx check lint lock browser bench bench-draft bench-import bench-production load lighthouse screenshots settings clean
+.PHONY: run test test-fast serve nginx check lint lock browser bench bench-axis bench-draft bench-import bench-production load lighthouse screenshots settings clean
 
 $(UV): scripts/uv-requirements.txt
 	rm -rf $(UVDIR) && $(PYTHON) -m venv $(UVDIR)
@@ -88,7 +88,7 @@ nginx:
 browser: node_modules/.installed
 	@sh scripts/ensure-chromium.sh
 
-## screenshots: render the timeline to docs/screenshots/ (desktop, 320 px, dark mode, print)
+## screenshots: render the timeline to docs/screenshots/ (desktop, 320 px, dark mode, print, the axis)
 screenshots: $(VENV)/.test browser
 	$(BIN)/python scripts/screenshots.py
 
@@ -104,7 +104,7 @@ bench-draft: $(VENV)/.test
 bench-import: $(VENV)/.test
 	$(BIN)/python bench/importing.py
 
-## bench: load time and filter latency at 1k, 10k and 100k events; each export's time and memory at 100k
+## bench: load time, filter latency and the time axis at 1k, 10k and 100k events; each export's time and memory at 100k
 bench: $(VENV)/.test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/exports.py
@@ -113,6 +113,10 @@ bench: $(VENV)/.test
 bench-production: $(VENV)/.test
 	@sh scripts/ensure-nginx.sh
 	$(BIN)/python bench/production.py $(BENCH_ARGS)
+
+## bench-axis: a zoom or pan step of the time axis in Chromium, gesture to swap, at 10,000 events
+bench-axis: $(VENV)/.test browser
+	$(BIN)/python bench/axis_browser.py
 
 ## load: wrk against the app under gunicorn on loopback, 30 s a target (needs wrk; not in `make test`)
 load: $(VENV)/.test

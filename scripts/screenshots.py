@@ -1,4 +1,4 @@
-"""Render the timeline to PNG with headless Chromium: desktop, 320 px, dark mode and print."""
+"""Render the timeline to PNG with headless Chromium: desktop, 320 px, dark mode, print, the time axis."""
 
 from __future__ import annotations
 
@@ -45,6 +45,21 @@ def shoot(browser: Browser, url: str, out: Path, name: str, *, full: bool | None
     return path
 
 
+# The time axis alone: October 2021, one lane per country (the filming as a 12-day bar).
+AXIS = "/?from=2021-10&to=2021-10&lanes=country"
+
+
+def axis(browser: Browser, base: str, out: Path) -> Path:
+    """Render the time axis of October 2021, with lanes by country, as docs/screenshots/axis.png."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    page.goto(base + AXIS)
+    path = out / "axis.png"
+    page.locator("#axis").screenshot(path=str(path))
+    context.close()
+    return path
+
+
 def card(browser: Browser, out: Path) -> Path:
     """Render the favicon as the 512 px share image (og:image) of every page."""
     page = browser.new_page(viewport={"width": 512, "height": 512})
@@ -77,6 +92,8 @@ def main() -> None:
                 print(card(browser, ROOT / "static" / "card.png"))
             for name in args.only or SHOTS:
                 print(shoot(browser, url, args.out, name, full=args.full or None))
+            if not args.only:
+                print(axis(browser, f"http://127.0.0.1:{server.server_port}", args.out))
             browser.close()
     finally:
         server.shutdown()
