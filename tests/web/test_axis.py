@@ -141,6 +141,11 @@ def test_lanes_are_a_choice_kept_by_every_link(story: FlaskClient) -> None:
     page = parse(story.get("/?lanes=country&tag=launch").data)
     assert page.one("input", name="lanes").attrs["value"] == "country"  # the filter form keeps them
     assert page.one("a", "chip-remove").attrs["href"] == "/?lanes=country"
+    download = parse(story.get("/?lanes=country&tag=launch").data).find("a", type="text/calendar")[0]
+    assert (
+        download.attrs["href"] == "/export.ics?tag=launch"
+    )  # lanes are how the page draws, not what it holds
+    assert story.get(download.attrs["href"]).status_code == 200
     narrow = nav.one("svg", "ax-narrow").find("text", "ax-lane-label")
     assert [t.text for t in narrow][-1].startswith("Other")  # phones: three lanes and the rest
 

@@ -61,8 +61,8 @@ class Download:
 
 
 def downloads(query: Query, total: int) -> list[Download]:
-    """The view ``query`` selects, in every export format (with its filters, never its page)."""
-    pairs = query.params()
+    """The view ``query`` selects, in every export format (with its filters, never its page or lanes)."""
+    pairs = replace(query, lanes=None).params()
     suffix = "?" + urlencode(pairs) if pairs else ""
     return [
         Download(
