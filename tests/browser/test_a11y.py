@@ -49,6 +49,8 @@ PAGES = [
     ("axis: lanes, a month, 320 px", "/?lanes=country&from=2021-10&to=2021-10", 320, "light", 200),
     ("axis: a day, dark", "/?from=2021-10-05&to=2021-10-05&lanes=actor", 1280, "dark", 200),
     ("axis: pages", "/?per_page=2", 1280, "light", 200),
+    ("event page in a view", "/events/launch?actor=yulia-peresild", 1280, "light", 200),
+    ("event page in a view, dark, 320 px", "/events/launch?actor=yulia-peresild", 320, "dark", 200),
     ("400 error", "/?from=2021-13", 1280, "light", 400),
     ("404 error", "/events/nothing-here", 1280, "light", 404),
     ("event page", "/events/landing", 1280, "light", 200),
