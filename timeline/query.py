@@ -55,11 +55,12 @@ class Query:
         """True when any filter narrows the timeline."""
         return bool(self.actor or self.country or self.tag or self.start or self.end or self.q)
 
-    def params(self, *, page: bool = False) -> list[tuple[str, str]]:
-        """The filter as query-string pairs (page only when asked and not the first)."""
+    def params(self, *, page: bool = False, lanes: bool = False) -> list[tuple[str, str]]:
+        """The filter as query-string pairs (page only when asked and not the first; lanes, how the
+        page draws the view, only when asked: exports, citations and the API take filters only)."""
         pairs = [(name, v) for name in FACETS for v in getattr(self, name)]
         pairs += [(k, v) for k, v in (("from", self.start), ("to", self.end), ("q", self.q)) if v]
-        if self.lanes:
+        if lanes and self.lanes:
             pairs.append(("lanes", self.lanes))
         if page and self.page > 1:
             pairs.append(("page", str(self.page)))

@@ -214,7 +214,7 @@ def test_the_event_page_reads_on_within_the_view_it_was_opened_from(story: Flask
     assert "12:22 UTC" in following.one("span", "reading-when").text
     assert nav.one("p", "reading-keys").text == "Keyboard: ← previous event, → next event."
     canonical = doc.one("link", rel="canonical").attrs["href"]
-    assert canonical == "http://localhost/events/soyuz-ms-19-launch"  # the view is not another page
+    assert canonical.endswith("/events/soyuz-ms-19-launch")  # the view is not another page
 
 
 def test_the_view_travels_from_the_list_and_the_axis_to_the_event_page(story: FlaskClient) -> None:

@@ -64,16 +64,19 @@ def test_an_embed_is_the_axis_and_the_list_and_a_way_out(client: FlaskClient) ->
     assert not doc.find("form")
     assert not doc.find("script")
     assert doc.one("base").attrs["target"] == "_blank"  # links open the full site in a new tab
-    assert doc.one("nav", "overview")
+    axis = doc.one("nav", id="axis")
     assert [n.attrs["id"] for n in doc.find("li", "event")] == ["event-sputnik-year", "event-laika"]
     out = doc.one("p", "embed-open").one("a")
     assert out.attrs["href"] == f"{BASE}/?country=SU"
-    bars = doc.one("nav", "overview").find("a", "ov-bar")
-    assert bars
-    for bar in bars:  # a year of the axis stays in the embed
-        assert bar.attrs["target"] == "_self"
-        assert bar.attrs["href"].startswith("/embed?")
-        assert "hx-get" not in bar.attrs
+    moves = [*axis.find("a", "axis-step"), *axis.find("a", "ax-t"), *axis.find("a", "ax-c")]
+    assert moves
+    for link in moves:  # zooming and panning the axis stay in the embed
+        assert link.attrs["target"] == "_self"
+        assert link.attrs["href"].startswith("/embed")
+        assert "hx-get" not in link.attrs
+    for mark in axis.find("a", "ax-m"):  # an event opens its page on the full site, in a new tab
+        assert mark.attrs["href"].startswith("/events/")
+        assert "target" not in mark.attrs
 
 
 def test_an_event_embed_shows_the_event_and_links_to_its_page(client: FlaskClient) -> None:

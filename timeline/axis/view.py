@@ -45,7 +45,7 @@ class Hrefs:
         self.locale = words.locale()
         self._head = urlencode([(name, v) for name in FACETS for v in getattr(query, name)])
         self._tail = urlencode([(k, v) for k, v in (("q", query.q), ("lanes", query.lanes)) if v])
-        view = query.params()
+        view = query.params(lanes=True)
         if query.per_page != PAGE_SIZE:
             view.append(("per_page", str(query.per_page)))
         self.view = "?" + urlencode(view) if view else ""  # what event pages are opened with

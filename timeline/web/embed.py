@@ -1,10 +1,10 @@
 """Embeds and oEmbed: the timeline, a filtered view or an event inside another site's page.
 
-- ``/embed?<filters>``: the overview axis and the list of the view, nothing else (no header, no
+- ``/embed?<filters>``: the time axis and the list of the view, nothing else (no header, no
   filter panel), with a link that opens the full timeline; ``/embed/events/<id>``: one event.
   Only these may be framed (``frame-ancestors`` from ``TIMELINE_FRAME_ANCESTORS``, see
   :mod:`timeline.web.security`); links inside open a new tab, except those that move within
-  the embed (a year of the axis, the next page).
+  the embed (the axis's zoom and pan, its clusters and dates, the next page).
 - ``/oembed?url=…&maxwidth=…&maxheight=…&format=json|xml`` (oEmbed 1.0): for a URL of this
   timeline that has an embed (the timeline and its filtered views, an event, an actor, a
   country), a ``rich`` answer whose ``html`` is an iframe of the embed at integer ``width`` and
@@ -26,14 +26,14 @@ from markupsafe import escape
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
-from timeline import overview
+from timeline import axis
 from timeline.i18n import _
 from timeline.model import Timeline
 from timeline.present import group_by_year
-from timeline.query import Query, QueryError, apply, parse_query
+from timeline.query import Query, QueryError, Result, apply, parse_query
 from timeline.web.lookup import data, found
 from timeline.web.security import PARAMETERS
-from timeline.web.templating import page_title, titled
+from timeline.web.templating import axis_links, page_title, titled
 from timeline.web.urls import absolute, current, links
 
 bp = Blueprint("embed", __name__)
@@ -60,7 +60,7 @@ def _embedded() -> None:
 
 @bp.get("/embed")
 def index() -> Response:
-    """The overview and the list of a filtered view, to be shown in a frame."""
+    """The time axis and the list of a filtered view, to be shown in a frame."""
     timeline = data()
     _embedded()
     try:
@@ -74,7 +74,7 @@ def index() -> Response:
         query=query,
         result=result,
         groups=group_by_year(result.events),
-        overview=overview.build(timeline, query),
+        axis=_axis(timeline, query, result),
         title=page_title(timeline, query, []),
         full=links(query).view,
     )
@@ -93,6 +93,12 @@ def event(ident: str) -> Response:
         title=titled(shown.title, timeline.title),
         full=absolute("timeline.event", ident=shown.id),
     )
+
+
+def _axis(timeline: Timeline, query: Query, result: Result) -> axis.AxisView | None:
+    """The time axis of the view, its links staying in the embed (no JavaScript runs in it)."""
+    built = axis.build(timeline, query, result)
+    return None if built is None else axis.present(built, timeline, query, axis_links())
 
 
 def _framed(template: str, **context: Any) -> Response:
@@ -115,7 +121,7 @@ def code(embed: Embed) -> str:
 
 def view_embed(timeline: Timeline, query: Query) -> Embed:
     """The embed of a filtered view (the whole timeline when there is no filter)."""
-    pairs = query.params()
+    pairs = query.params(lanes=True)
     src = absolute("embed.index") + ("?" + urlencode(pairs) if pairs else "")
     return Embed(src, page_title(timeline, query, []), VIEW_SIZE)
 

@@ -57,7 +57,7 @@ PARAMETERS: dict[str, frozenset[str]] = {
     # A file holds the whole view (or its latest ``limit`` events), never a page of it.
     "exports.export": (_FILTER - {"page", "per_page"}) | {"limit"},
     "cite.view": _FILTER - {"page", "per_page"},  # a view is cited whole, never a page of it
-    "embed.index": _FILTER,
+    "embed.index": _FILTER | {"lanes"},
     "embed.oembed": frozenset(("url", "maxwidth", "maxheight", "format")),
     "timeline.actor": _PAGE,
     "timeline.country": _PAGE,

@@ -31,7 +31,7 @@ def query_url(query: Query, *, page: bool = False, **change: str) -> str:
     """The timeline URL for ``query`` (optionally with its page, or one facet value added)."""
     for name, value in change.items():
         query = query.with_value(name, value)
-    pairs = query.params(page=page)
+    pairs = query.params(page=page, lanes=True)
     return url_for(view_endpoint()) + ("?" + urlencode(pairs) if pairs else "")
 
 
@@ -42,7 +42,7 @@ def without_url(query: Query, name: str, value: str | None = None) -> str:
 
 def page_url(query: Query, page: int) -> str:
     """The URL of another page of the same query."""
-    pairs = query.params()
+    pairs = query.params(lanes=True)
     if query.per_page != PAGE_SIZE:
         pairs.append(("per_page", str(query.per_page)))
     if page > 1:
@@ -61,8 +61,8 @@ class Download:
 
 
 def downloads(query: Query, total: int) -> list[Download]:
-    """The view ``query`` selects, in every export format (with its filters, never its page or lanes)."""
-    pairs = replace(query, lanes=None).params()
+    """The view ``query`` selects, in every export format (with its filters, never its page)."""
+    pairs = query.params()
     suffix = "?" + urlencode(pairs) if pairs else ""
     return [
         Download(
@@ -82,7 +82,7 @@ def span_url(query: Query, start: str | None = None, end: str | None = None) -> 
 
 def view_args(query: Query) -> str:
     """The query string that carries a view to an event page ("?actor=…"; empty for the whole timeline)."""
-    pairs = query.params()
+    pairs = query.params(lanes=True)
     if query.per_page != PAGE_SIZE:
         pairs.append(("per_page", str(query.per_page)))
     return "?" + urlencode(pairs) if pairs else ""
@@ -99,8 +99,9 @@ def list_url(query: Query, page: int, ident: str) -> str:
 
 
 def axis_links() -> Links:
-    """Where the axis's links go (prefixes, so that marks are joined, not routed one by one)."""
-    return Links(url_for("timeline.index"), url_for("timeline.event", ident="_")[:-1])
+    """Where the axis's links go (prefixes, so that marks are joined, not routed one by one): views
+    stay where they are shown (the page, or its embed), events open their page."""
+    return Links(url_for(view_endpoint()), url_for("timeline.event", ident="_")[:-1])
 
 
 def filter_title(timeline: Timeline, query: Query) -> str:
