@@ -224,6 +224,8 @@ def test_the_view_travels_from_the_list_and_the_axis_to_the_event_page(story: Fl
     assert link == "/events/doge-1-announced?country=US&per_page=5"  # the sixth
     back = parse(story.get(link).data).one("a", "reading-back").attrs["href"]
     assert back == "/?country=US&per_page=5&page=2#event-doge-1-announced"
+    actor = parse(story.get("/actors/yulia-peresild").data).find("h3", "event-title")[0].one("a")
+    assert actor.attrs["href"] == "/events/peresild-shipenko-selected?actor=yulia-peresild"  # her events
     mark = axis(story, "/?country=US&from=2020&to=2020").one("svg", "ax-wide").find("a", "ax-m")[0]
     assert mark.attrs["href"].endswith("?country=US&from=2020&to=2020")
 
