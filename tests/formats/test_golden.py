@@ -1,0 +1,105 @@
+"""The exact bytes of every export, pinned: a faster writer must write the very same files.
+
+Readers' calendars, feed readers and reference managers keep what they imported; a change of a
+single byte (a folded line, an escaped character, a date's wording) makes them see an update.
+So the SHA-256 of each export of four data files is pinned here: the bundled story, a generated
+file (``bench/generate.py``: many zones, seconds, vague dates), mini.yaml with hostile text in
+every field (escaping, long lines, multi-byte characters), and mini.yaml with a date of every
+form and precision from the year 1 to 9999. An intended change of output updates the pins:
+``.venv/bin/python -m tests.formats.test_golden`` prints them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from bench.generate import generate
+from tests.formats.conftest import HOSTILE, MINI, ROOT, serve, with_text
+from timeline.formats import FORMATS
+
+# Dates of every form the data file may write (plus the zone of a moment), each an extra event.
+DATES = [
+    "0001", "0001-01", "0001-01-01", "9999", "9999-12-31", "9999-12~", "2021?", "2021-10%",
+    "1957-11-03/1958-04-14", "../2021-06-01", "2021-06-01/..", "/1961-04", "1961-04/",
+    "196X", "19XX", "1985-04-XX", "1985-XX-XX", "2021-10-05T08:55:02Z", "2021-10-17T04:35Z/2021-10-17T09:00Z",
+    "9999-12-31T02:00Z", "2021-03-28T00:30Z", "2024-02-29T23:59:59Z",
+]  # fmt: skip
+ZONES = ["Europe/Moscow", "Asia/Almaty", "America/New_York", "UTC", "Asia/Kolkata", "Australia/Lord_Howe"]
+
+
+def every_date() -> str:
+    """mini.yaml with one more event for each of :data:`DATES` (zones in turn)."""
+    extra = "".join(
+        f"  - id: extra-{i}\n    title: Extra event {i} dated {text} — “long enough to fold” ✓\n"
+        f'    date: "{text}"\n    zone: {ZONES[i % len(ZONES)]}\n'
+        f"    status: {('happened', 'planned', 'cancelled')[i % 3]}\n"
+        "    citations:\n      - source: agency\n        quote: It happened.\n"
+        for i, text in enumerate(DATES)
+    )
+    return MINI.read_text(encoding="utf-8") + extra
+
+
+def files() -> dict[str, Path | str]:
+    """The data files whose exports are pinned, by name."""
+    return {
+        "story": ROOT / "events.yaml",
+        "generated": generate(400, seed=7),
+        "hostile": with_text(HOSTILE),
+        "dates": every_date(),
+    }
+
+
+PINS = {
+    "story": {
+        "ics": "6b541d96c2aa076ab1e30c229073f8919f8d9afda41033f566a06a7d6c519986",
+        "atom": "6da3a029ccf58e716d3b857cf9b91054064c5fe3ab11cb25b3ccfa8f6a7e6616",
+        "json": "ece57ce2543aa1e0b8d2427591c1af6e942f0d3965a5b48bb59bf2efee3e84b0",
+        "bib": "190d886614d9ce1120a1a0fb0758d1792361e9353b5557f9e4756567cde30e8f",
+    },
+    "generated": {
+        "ics": "c5dfe8c4422b7c3de192317e5df4dfa672cd2a614f8df24bd210a5024e9ab061",
+        "atom": "00b437b4511035b3f64ed41bcc5288bd73d6010e18a1835ee5220a9b3de6017b",
+        "json": "e1032dd3447d00851b562c1fe8b12b37f338198c5f8fc88dbda3931b5f3eae2b",
+        "bib": "720d3749d94974e506053d1795c4ae05b5e28ca6feaa8529dc6be7c04d7ecd7e",
+    },
+    "hostile": {
+        "ics": "fde36f0150aad4d550119bcbeb0092442da6eb2f768cd63dc0b521179ff24d16",
+        "atom": "6decfc5f6e08f0434bc66dffe3994e43b2e761d6a33f209cbee2837c8a094313",
+        "json": "d9ae2983bbc6ad47ad8bed601e10d59f4af4702df08a9a3d9410005146c0009b",
+        "bib": "81dfbdf2d05a7bf4cdf100d3fc39ed5f839c802e5a5d79325d0da3fc1dbd7e04",
+    },
+    "dates": {
+        "ics": "061b4e5b954e9fa0c36e8b29941ee9e597b119f58a1ba00eb5493411641c53aa",
+        "atom": "ca47fd0fdb66711cd9bb4cb790c10d3b4222126a8e347574e00a7c7dce519313",
+        "json": "78af2dac704c78bb4224171f85d6d876bd97e735a4fff19bc6c13dc30b979aaa",
+        "bib": "92b81cb1deb3c4b75d5d5f936f6611d55f90a4b60dc16c0f92afa6f5255d16aa",
+    },
+}
+
+
+def digests(client: FlaskClient) -> dict[str, str]:
+    """The SHA-256 of each format's export of every event the client's data holds."""
+    found = {}
+    for name in FORMATS:
+        response = client.get(f"/export.{name}?limit=200000")
+        assert response.status_code == 200, response.text[:500]
+        found[name] = hashlib.sha256(response.data).hexdigest()
+    return found
+
+
+@pytest.mark.parametrize("data", list(files()))
+def test_every_export_is_byte_for_byte_as_pinned(data: str, tmp_path: Path) -> None:
+    client = serve(tmp_path, files()[data]).test_client()
+    assert digests(client) == PINS[data]
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as folder:
+        for data, source in files().items():
+            (Path(folder) / data).mkdir()
+            print(f"    {data!r}: {digests(serve(Path(folder) / data, source).test_client())!r},")
