@@ -8,14 +8,35 @@ patterns and numbers come from CLDR through Babel, in the current language's loc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_skeleton, format_time
 
 from timeline.dates import FlexDate, Point, Precision, age_range
-from timeline.i18n import _, format_locale, ngettext
+from timeline.i18n import _, cldr_locale, format_locale, ngettext
 from timeline.i18n.words import number
+
+
+@lru_cache(maxsize=4096)
+def _formatted(day: date, skeleton: str, locale: str) -> str:
+    """CLDR's text of ``day`` in ``skeleton`` (pure: kept, as pages and exports repeat days)."""
+    return format_skeleton(skeleton, day, locale=cldr_locale(locale))
+
+
+def _format(day: date, skeleton: str) -> str:
+    return _formatted(day, skeleton, format_locale())
+
+
+@lru_cache(maxsize=4096)
+def _clock_text(wall: time, pattern: str, locale: str) -> str:
+    """CLDR's text of a wall-clock time (pure: kept; ``wall`` is naive, so no two zones share a key)."""
+    return format_time(wall, pattern, locale=cldr_locale(locale))
+
+
+def _wall_clock(moment: datetime, pattern: str) -> str:
+    return _clock_text(moment.time(), pattern, format_locale())
 
 
 def zone_label(zone: ZoneInfo, label: str | None) -> str:
@@ -27,17 +48,17 @@ def zone_label(zone: ZoneInfo, label: str | None) -> str:
 
 def day_text(day: date) -> str:
     """A calendar day: "5 Oct 2021" ("5 окт. 2021 г.")."""
-    return format_skeleton("yMMMd", day, locale=format_locale())
+    return _format(day, "yMMMd")
 
 
 def month_text(year: int, month: int) -> str:
     """A month of a year: "Oct 2021"."""
-    return format_skeleton("yMMM", date(year, month, 1), locale=format_locale())
+    return _format(date(year, month, 1), "yMMM")
 
 
 def month_name(month: int) -> str:
     """A month's short name, standing alone: "Oct"."""
-    return format_skeleton("MMM", date(2000, month, 1), locale=format_locale())
+    return _format(date(2000, month, 1), "MMM")
 
 
 def _calendar_text(point: Point) -> str:
@@ -63,7 +84,7 @@ def _unspecified_text(point: Point) -> str:
 
 def _clock(moment: datetime, precision: Precision, *, seconds: bool) -> str:
     pattern = "HH:mm:ss" if seconds and precision is Precision.SECOND else "HH:mm"
-    return format_time(moment, pattern, locale=format_locale())
+    return _wall_clock(moment, pattern)
 
 
 def _instant_text(
@@ -80,7 +101,7 @@ def _instant_text(
     local = utc.astimezone(zone)
     clock = _clock(local, point.precision, seconds=seconds)
     if local.date() != utc.date():
-        short = format_skeleton("MMMd", local.date(), locale=format_locale())
+        short = _format(local.date(), "MMMd")
         clock = _("%(clock)s on %(day)s", clock=clock, day=short)
     return _("%(when)s (%(clock)s %(place)s time)", when=text, clock=clock, place=zone_label(zone, label))
 
@@ -145,10 +166,10 @@ def local_days(point: Point, places: list[tuple[str, ZoneInfo]]) -> list[LocalDa
     """The instant's local day and time in each named zone (UTC first)."""
     utc = point.utc
     assert utc is not None
-    rows = [LocalDay("UTC", day_text(utc.date()), format_time(utc, "HH:mm", locale=format_locale()))]
+    rows = [LocalDay("UTC", day_text(utc.date()), _wall_clock(utc, "HH:mm"))]
     for name, zone in places:
         local = utc.astimezone(zone)
-        clock = format_time(local, "HH:mm", locale=format_locale())
+        clock = _wall_clock(local, "HH:mm")
         rows.append(LocalDay(name, day_text(local.date()), f"{clock} {local.tzname()}"))
     return rows
 

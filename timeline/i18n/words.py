@@ -11,18 +11,18 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal
 
-from timeline.i18n import format_locale, ngettext
+from timeline.i18n import cldr_locale, format_locale, ngettext
 
 
 def number(value: int) -> str:
     """``value`` with the language's digit grouping ("12,345"; "12 345" in Russian)."""
-    return _decimal(value, format_locale())
+    return _number(value, format_locale())
 
 
-@lru_cache(maxsize=4096)
-def _decimal(value: int, locale: str) -> str:
-    """Babel's formatting costs tens of microseconds a call; pages show the same counts often."""
-    return format_decimal(value, locale=locale)
+@lru_cache(maxsize=4096, typed=True)
+def _number(value: int, locale: str) -> str:
+    """CLDR's text of ``value`` (pure: kept, as a page shows the same counts again and again)."""
+    return format_decimal(value, locale=cldr_locale(locale))
 
 
 # Each noun as ngettext sees it: the literal strings are what the catalogs translate.
