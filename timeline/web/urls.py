@@ -8,6 +8,8 @@ spoofed ``Host`` would poison it for all. Relative links (``url_for``) need no h
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -44,13 +46,35 @@ def current() -> str:
     return _adapter().build(endpoint, values, force_external=True)
 
 
+# A record's id as the JSON Schema allows it: nothing in it that a URL would need to quote.
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SAMPLE = "id"
+
+
+def by_id(endpoint: str) -> Callable[[str], str]:
+    """``absolute(endpoint, ident=…)`` for many ids, the route's URL built once.
+
+    An export links 100,000 events, and ``url_for`` costs more than an event's text: only the id
+    changes from one link to the next. An id the schema would not allow goes through ``url_for``.
+    """
+    sample = absolute(endpoint, ident=_SAMPLE)
+    if sample.count(_SAMPLE) != 1:
+        return lambda ident: absolute(endpoint, ident=ident)
+    head, _, tail = sample.partition(_SAMPLE)
+
+    def link(ident: str) -> str:
+        return f"{head}{ident}{tail}" if _ID.fullmatch(ident) else absolute(endpoint, ident=ident)
+
+    return link
+
+
 def links(query: Query) -> Links:
     """Absolute links for an export of the view ``query`` selects."""
     pairs = query.params()
     home = absolute("timeline.index")
     return Links(
-        event=lambda ident: absolute("timeline.event", ident=ident),
-        source=lambda ident: absolute("timeline.source", ident=ident),
+        event=by_id("timeline.event"),
+        source=by_id("timeline.source"),
         view=home + ("?" + urlencode(pairs) if pairs else ""),
         home=home,
         export=lambda name: absolute("exports.export", name=name) + ("?" + urlencode(pairs) if pairs else ""),
