@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from timeline.dates import Point, Precision
+from timeline.formats import contentline
 from timeline.formats.text import edtf, plain, published, updated
 from timeline.formats.view import View
 from timeline.model import Event
@@ -59,54 +60,60 @@ def timed(event: Event) -> bool:
     return all(p.instant for p in _points(event))
 
 
-def _instant(seconds: int, zone: ZoneInfo | None) -> datetime:
-    moment = datetime.fromtimestamp(seconds, UTC)
-    return moment.astimezone(zone) if zone is not None else moment
+def _instant(seconds: int, zone: ZoneInfo | None) -> str:
+    return contentline.moment(datetime.fromtimestamp(seconds, UTC), zone)
 
 
 def _day(seconds: int) -> date:
     return datetime.fromtimestamp(seconds, UTC).date()
 
 
-def _when(vevent: icalendar.Event, event: Event, zone: ZoneInfo | None) -> None:
+def _when(event: Event, zone: ZoneInfo | None) -> list[str]:
     """DTSTART and DTEND (or DURATION, past the year 9999) of the entry."""
     points = _points(event)
     if timed(event):
-        vevent.add("dtstart", _instant(points[0].lo, zone))
+        lines = [f"DTSTART{_instant(points[0].lo, zone)}"]
         if len(points) > 1:
-            vevent.add("dtend", _instant(points[-1].lo, zone))
-        return
+            lines.append(f"DTEND{_instant(points[-1].lo, zone)}")
+        return lines
     first, last = _day(min(p.lo for p in points)), _day(max(p.hi for p in points) - 1)
-    vevent.add("dtstart", first)
+    lines = [f"DTSTART;VALUE=DATE:{contentline.day(first)}"]
     if last < _LAST_DAY:
-        vevent.add("dtend", last + timedelta(days=1))
+        lines.append(f"DTEND;VALUE=DATE:{contentline.day(last + timedelta(days=1))}")
     else:
-        vevent.add("duration", last - first + timedelta(days=1))
+        lines.append(f"DURATION:{contentline.duration((last - first).days + 1)}")
+    return lines
 
 
-def vevent(view: View, event: Event, host: str, zones: set[str]) -> icalendar.Event:
-    """One event as a VEVENT (``zones``: the zones that have a VTIMEZONE in this file)."""
-    entry = icalendar.Event()
-    entry.add("uid", f"{event.id}@{host}")
-    stamp = updated(view, event)
-    entry.add("dtstamp", stamp)
-    entry.add("last-modified", stamp)
-    if (added := published(event)) is not None:
-        entry.add("created", added)
+def vevent(view: View, event: Event, host: str, zones: set[str]) -> str:
+    """One event as a VEVENT (``zones``: the zones that have a VTIMEZONE in this file).
+
+    Its content lines are the very ones icalendar writes for the same properties, in its
+    canonical order (SUMMARY, the dates, DTSTAMP, UID, then by name), without building
+    icalendar's objects for each: see :mod:`timeline.formats.contentline`.
+    """
+    text = contentline.text
+    stamp = contentline.utc(updated(view, event))
     zone = event.zone if event.zone is not None and event.zone.key in zones else None
-    _when(entry, event, zone)
-    entry.add("summary", event.title if exact(event) else f"{event.title} ({when(event)})")
-    entry.add("description", plain(view, event))
-    if event.place:
-        entry.add("location", event.place)
-    entry.add("url", view.links.event(event.id))
-    entry.add("status", STATUS.get(event.status, "CONFIRMED"))
-    entry.add("transp", "TRANSPARENT")
+    summary = event.title if exact(event) else f"{event.title} ({when(event)})"
+    lines = ["BEGIN:VEVENT", f"SUMMARY:{text(summary)}", *_when(event, zone), f"DTSTAMP:{stamp}",
+             f"UID:{text(f'{event.id}@{host}')}"]  # fmt: skip
     if event.tags:
         tags = view.timeline.tags
-        entry.add("categories", [tags[t].label if t in tags else t for t in event.tags])
-    entry.add("x-timeline-edtf", icalendar.vText(edtf(event)))
-    return entry
+        lines.append("CATEGORIES:" + ",".join(text(tags[t].label if t in tags else t) for t in event.tags))
+    if (added := published(event)) is not None:
+        lines.append(f"CREATED:{contentline.utc(added)}")
+    lines += [f"DESCRIPTION:{text(plain(view, event))}", f"LAST-MODIFIED:{stamp}"]
+    if event.place:
+        lines.append(f"LOCATION:{text(event.place)}")
+    lines += [
+        f"STATUS:{STATUS.get(event.status, 'CONFIRMED')}",
+        "TRANSP:TRANSPARENT",
+        f"URL:{view.links.event(event.id)}",
+        f"X-TIMELINE-EDTF:{text(edtf(event))}",
+        "END:VEVENT",
+    ]
+    return "".join(contentline.fold(line) + "\r\n" for line in lines)
 
 
 def timezones(events: Sequence[Event]) -> list[icalendar.Timezone]:
@@ -154,5 +161,5 @@ def write(view: View) -> Iterator[str]:
     host = urlsplit(view.links.home).hostname or "timeline"
     zones = {str(timezone["tzid"]) for timezone in found}
     for event in events:
-        yield vevent(view, event, host, zones).to_ical().decode()
+        yield vevent(view, event, host, zones)
     yield _END
