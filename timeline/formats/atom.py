@@ -1,4 +1,4 @@
-"""Atom (RFC 4287), written with the standard library's XML writer, an entry at a time.
+"""Atom (RFC 4287), written as the standard library's XML writer writes it, an entry at a time.
 
 The feed's ``id`` is the view's page, each entry's the event's permalink; ``updated`` is the
 event's ``updated`` date (else the data version's time), ``published`` its ``added`` date when
@@ -10,53 +10,21 @@ text goes through the XML writer's escaping: data never becomes markup.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
-from xml.sax.saxutils import XMLGenerator
-from xml.sax.xmlreader import AttributesImpl
 
 from timeline.formats import text
-from timeline.formats.text import stamp, xml_safe
+from timeline.formats.text import stamp
 from timeline.formats.view import View
+from timeline.formats.xmlwriter import XmlWriter
 from timeline.model import Event
 
 ATOM = "http://www.w3.org/2005/Atom"
 XHTML = "http://www.w3.org/1999/xhtml"
 
 
-class _Out:
-    """An XML writer whose output is taken a piece at a time."""
-
-    def __init__(self) -> None:
-        self.buffer = io.StringIO()
-        self.xml = XMLGenerator(self.buffer, encoding="utf-8", short_empty_elements=True)
-
-    def take(self) -> str:
-        """What was written since the last call."""
-        text = self.buffer.getvalue()
-        self.buffer.seek(0)
-        self.buffer.truncate()
-        return text
-
-    def open(self, name: str, **attrs: str) -> None:
-        """Start an element."""
-        self.xml.startElement(name, AttributesImpl({k: xml_safe(v) for k, v in attrs.items()}))
-
-    def close(self, name: str) -> None:
-        """End an element."""
-        self.xml.endElement(name)
-
-    def element(self, name: str, content: str | None = None, **attrs: str) -> None:
-        """A whole element with text content (escaped)."""
-        self.open(name, **attrs)
-        if content:
-            self.xml.characters(xml_safe(content))
-        self.close(name)
-
-
-def _citations(out: _Out, view: View, event: Event) -> None:
+def _citations(out: XmlWriter, view: View, event: Event, sources: str) -> None:
     """The sources as an XHTML list: link, quote, note."""
-    out.element("p", text.sources_heading())
+    out.element("p", sources)
     out.open("ul")
     for citation in event.citations:
         source = view.timeline.sources[citation.source]
@@ -64,7 +32,7 @@ def _citations(out: _Out, view: View, event: Event) -> None:
         if source.url:
             out.element("a", text.source_line(source), href=source.url)
         else:
-            out.xml.characters(xml_safe(text.source_line(source)))
+            out.text(text.source_line(source))
         out.element("blockquote", f"“{citation.quote}”")
         if citation.note:
             out.element("p", text.note(citation.note))
@@ -72,7 +40,7 @@ def _citations(out: _Out, view: View, event: Event) -> None:
     out.close("ul")
 
 
-def _content(out: _Out, view: View, event: Event, head: str) -> None:
+def _content(out: XmlWriter, view: View, event: Event, head: str, sources: str) -> None:
     """The entry's XHTML content: when and where (``head``), status, summary, citations."""
     out.open("content", type="xhtml")
     out.open("div", xmlns=XHTML)
@@ -81,13 +49,13 @@ def _content(out: _Out, view: View, event: Event, head: str) -> None:
         out.element("p", meaning)
     if event.summary:
         out.element("p", event.summary)
-    _citations(out, view, event)
+    _citations(out, view, event, sources)
     out.close("div")
     out.close("content")
 
 
-def entry(out: _Out, view: View, event: Event) -> None:
-    """One event as an ``atom:entry``."""
+def entry(out: XmlWriter, view: View, event: Event, sources: str | None = None) -> None:
+    """One event as an ``atom:entry`` (``sources``: what introduces the citations, if looked up)."""
     permalink = view.links.event(event.id)
     out.open("entry")
     out.element("id", permalink)
@@ -105,16 +73,16 @@ def entry(out: _Out, view: View, event: Event) -> None:
     out.element("updated", stamp(text.updated(view, event)))
     head = text.heading(event)
     out.element("summary", text.teaser(event, head), type="text")
-    _content(out, view, event, head)
+    _content(out, view, event, head, sources or text.sources_heading())
     tags = view.timeline.tags
     for tag in event.tags:
         out.element("category", term=tag, label=tags[tag].label if tag in tags else tag)
     out.close("entry")
 
 
-def _head(out: _Out, view: View) -> None:
+def _head(out: XmlWriter, view: View) -> None:
     """The feed's own elements."""
-    out.xml.startDocument()
+    out.declaration()
     out.open("feed", xmlns=ATOM)
     out.element("id", view.links.view)
     out.element("title", view.title, type="text")
@@ -132,14 +100,14 @@ def _head(out: _Out, view: View) -> None:
 
 def write(view: View) -> Iterator[str]:
     """The feed, an entry at a time."""
-    out = _Out()
+    out = XmlWriter()
     _head(out, view)
-    out.xml.ignorableWhitespace("\n")
+    out.whitespace("\n")
     yield out.take()
+    sources = text.sources_heading()
     for event in view.events:
-        entry(out, view, event)
-        out.xml.ignorableWhitespace("\n")
+        entry(out, view, event, sources)
+        out.whitespace("\n")
         yield out.take()
     out.close("feed")
-    out.xml.endDocument()
     yield out.take() + "\n"
