@@ -29,7 +29,7 @@ import icalendar
 
 from timeline.dates import Point, Precision
 from timeline.formats import contentline
-from timeline.formats.text import edtf, plain, published, updated
+from timeline.formats.text import edtf, plain, published, sources_heading, updated
 from timeline.formats.view import View
 from timeline.model import Event
 from timeline.present import when
@@ -85,8 +85,9 @@ def _when(event: Event, zone: ZoneInfo | None) -> list[str]:
     return lines
 
 
-def vevent(view: View, event: Event, host: str, zones: set[str]) -> str:
-    """One event as a VEVENT (``zones``: the zones that have a VTIMEZONE in this file).
+def vevent(view: View, event: Event, host: str, zones: set[str], sources: str | None = None) -> str:
+    """One event as a VEVENT (``zones``: the zones that have a VTIMEZONE in this file; ``sources``:
+    what introduces the citations, looked up once a calendar).
 
     Its content lines are the very ones icalendar writes for the same properties, in its
     canonical order (SUMMARY, the dates, DTSTAMP, UID, then by name), without building
@@ -103,7 +104,7 @@ def vevent(view: View, event: Event, host: str, zones: set[str]) -> str:
         lines.append("CATEGORIES:" + ",".join(text(tags[t].label if t in tags else t) for t in event.tags))
     if (added := published(event)) is not None:
         lines.append(f"CREATED:{contentline.utc(added)}")
-    lines += [f"DESCRIPTION:{text(plain(view, event))}", f"LAST-MODIFIED:{stamp}"]
+    lines += [f"DESCRIPTION:{text(plain(view, event, sources=sources))}", f"LAST-MODIFIED:{stamp}"]
     if event.place:
         lines.append(f"LOCATION:{text(event.place)}")
     lines += [
@@ -160,6 +161,7 @@ def write(view: View) -> Iterator[str]:
     yield head.removesuffix(_END)
     host = urlsplit(view.links.home).hostname or "timeline"
     zones = {str(timezone["tzid"]) for timezone in found}
+    sources = sources_heading()
     for event in events:
-        yield vevent(view, event, host, zones)
+        yield vevent(view, event, host, zones, sources)
     yield _END

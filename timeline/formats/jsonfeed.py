@@ -15,19 +15,19 @@ from collections.abc import Iterator
 from typing import Any
 
 from timeline.dates import bounds
-from timeline.formats.text import edtf, heading, plain, published, stamp, teaser, updated
+from timeline.formats.text import edtf, heading, plain, published, sources_heading, stamp, teaser, updated
 from timeline.formats.view import View
 from timeline.model import Event
 
 VERSION = "https://jsonfeed.org/version/1.1"
 
 
-def item(view: View, event: Event) -> dict[str, Any]:
-    """One event as a JSON Feed item."""
+def item(view: View, event: Event, sources: str | None = None) -> dict[str, Any]:
+    """One event as a JSON Feed item (``sources``: what introduces the citations, if looked up)."""
     permalink = view.links.event(event.id)
     modified = updated(view, event)
-    sources = (view.timeline.sources[c.source] for c in event.citations)
-    external = next((s.url for s in sources if s.url), None)
+    cited = (view.timeline.sources[c.source] for c in event.citations)
+    external = next((s.url for s in cited if s.url), None)
     tags = view.timeline.tags
     span = bounds(event.date, event.end)
     head = heading(event)
@@ -35,7 +35,7 @@ def item(view: View, event: Event) -> dict[str, Any]:
         "id": permalink,
         "url": permalink,
         "title": event.title,
-        "content_text": plain(view, event, head),
+        "content_text": plain(view, event, head, sources),
         "summary": teaser(event, head),
         "date_published": stamp(published(event) or modified),
         "date_modified": stamp(modified),
@@ -68,8 +68,8 @@ def write(view: View) -> Iterator[str]:
     """The feed, an item at a time (the items array is written last)."""
     opening = json.dumps(head(view), ensure_ascii=False, indent=1)
     yield opening.removesuffix("\n}") + ',\n "items": ['
-    separator = "\n  "
+    separator, sources = "\n  ", sources_heading()
     for event in view.events:
-        yield separator + json.dumps(item(view, event), ensure_ascii=False)
+        yield separator + json.dumps(item(view, event, sources), ensure_ascii=False)
         separator = ",\n  "
     yield "\n ]\n}\n"

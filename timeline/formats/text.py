@@ -106,16 +106,17 @@ def citations(view: View, event: Event) -> str:
     return "\n".join(lines)
 
 
-def plain(view: View, event: Event, head: str | None = None) -> str:
+def plain(view: View, event: Event, head: str | None = None, sources: str | None = None) -> str:
     """The whole event as plain text: date and place, status, summary, then the sources.
 
-    ``head`` is the event's :func:`heading`, when the caller has it already.
+    ``head`` is the event's :func:`heading`, and ``sources`` the :func:`sources_heading`, when
+    the caller has them already (an export looks the heading up once, not once an event).
     """
     parts = [
         head or heading(event),
         status(event) or "",
         event.summary,
-        f"{sources_heading()}\n{citations(view, event)}",
+        f"{sources or sources_heading()}\n{citations(view, event)}",
     ]
     return "\n\n".join(part for part in parts if part)
 
