@@ -50,9 +50,10 @@ class XmlWriter:
 
     def open(self, name: str, **attrs: str) -> None:
         """Start an element."""
-        self._finish()
+        if self.pending:
+            self.parts.append(">")
         self.parts.append(
-            f"<{name}" + "".join(f" {key}={quoteattr(xml_safe(value))}" for key, value in attrs.items())
+            f"<{name}" + "".join([f" {key}={attribute(value)}" for key, value in attrs.items()])
         )
         self.pending = True
 
