@@ -9,6 +9,7 @@ spaces, and braces are kept only when they nest; otherwise they are written as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from timeline.dates import FlexDate
@@ -22,6 +23,7 @@ _SPECIAL = {
 }  # fmt: skip
 _NESTED = str.maketrans({**_SPECIAL, "{": r"\{", "}": r"\}"})
 _LOOSE = str.maketrans({**_SPECIAL, "{": r"\textbraceleft{}", "}": r"\textbraceright{}"})
+_ANY_SPECIAL = re.compile("[" + re.escape("".join(_SPECIAL)) + "{}]")  # most text has none: kept as is
 _URL = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C"})
 
 
@@ -39,6 +41,8 @@ def _nests(text: str) -> bool:
 def latex(text: str) -> str:
     """``text`` as the value of a braced BibTeX field: one line, LaTeX's specials escaped."""
     line = " ".join(text.split())
+    if not _ANY_SPECIAL.search(line):
+        return line
     plain = "{" not in line and "}" not in line
     return line.translate(_NESTED if plain or _nests(line) else _LOOSE)
 

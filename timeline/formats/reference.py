@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from timeline.dates import FlexDate, parse_date
@@ -46,7 +47,7 @@ def event_reference(view: View, event: Event) -> Reference:
         title=event.title,
         container=view.timeline.title,
         publisher=view.publisher,
-        issued=parse_date(updated(view, event).strftime("%Y-%m-%d")),
+        issued=_day(updated(view, event).strftime("%Y-%m-%d")),
         url=view.links.event(event.id),
         keywords=tuple(tags[t].label if t in tags else t for t in event.tags),
     )
@@ -67,6 +68,12 @@ def view_reference(view: View, filters: str, query: str) -> Reference:
         issued=parse_date(view.updated.strftime("%Y-%m-%d")),
         url=view.links.view,
     )
+
+
+@lru_cache(maxsize=1024)
+def _day(text: str) -> FlexDate:
+    """A day as a date (kept: most events share the data version's day)."""
+    return parse_date(text)
 
 
 def source_reference(source: Source) -> Reference:
