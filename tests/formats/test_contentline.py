@@ -36,11 +36,13 @@ def long_lines(alphabet: str) -> st.SearchStrategy[str]:
     return st.integers(60, 400).flatmap(lambda n: st.text(st.sampled_from(alphabet), min_size=n, max_size=n))
 
 
+@settings(deadline=None)
 @given(line=st.text(characters, max_size=400) | long_lines("ab\\^;") | long_lines("a\\^é€😀"))
 def test_a_line_folds_as_icalendar_folds_it(line: str) -> None:
     assert contentline.fold(line) == Contentline(line).to_ical().decode()
 
 
+@settings(deadline=None)
 @given(value=st.lists(characters | st.sampled_from(["\n", "\r", "\r\n", "\\N", "\\", ";", ","])).map("".join))
 def test_text_is_escaped_as_icalendar_escapes_it(value: str) -> None:
     assert contentline.text(value) == icalendar.vText(value).to_ical().decode()
@@ -53,11 +55,13 @@ def written(name: str, value: object) -> str:
     return str(entry.content_line(name.upper(), entry[name.upper()]))
 
 
+@settings(deadline=None)
 @given(day=st.dates())
 def test_a_day_is_written_as_icalendar_writes_it(day: date) -> None:
     assert f"DTSTART;VALUE=DATE:{contentline.day(day)}" == written("dtstart", day)
 
 
+@settings(deadline=None)
 @given(
     moment=st.datetimes(
         min_value=datetime(2, 1, 1), max_value=datetime(9998, 12, 31), timezones=st.just(UTC)
@@ -71,6 +75,7 @@ def test_a_moment_is_written_as_icalendar_writes_it(moment: datetime, zone: str)
     assert f"DTSTAMP:{contentline.utc(local)}" == written("dtstamp", local)
 
 
+@settings(deadline=None)
 @given(days=st.integers(1, 3_652_059))
 def test_a_duration_is_written_as_icalendar_writes_it(days: int) -> None:
     assert f"DURATION:{contentline.duration(days)}" == written("duration", timedelta(days=days))

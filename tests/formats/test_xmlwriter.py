@@ -6,7 +6,7 @@ import io
 from xml.sax.saxutils import XMLGenerator
 from xml.sax.xmlreader import AttributesImpl
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.formats.text import xml_safe
@@ -88,6 +88,7 @@ def replay(
     return "|".join([*taken, writer.take()])
 
 
+@settings(deadline=None)
 @given(steps=st.lists(steps, max_size=30))
 def test_every_step_writes_what_xmlgenerator_writes(
     steps: list[tuple[str, str | None, str | None, dict[str, str]]],

@@ -12,7 +12,7 @@ IDS = st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True) | st.text(max_siz
 BASES = st.sampled_from(["http://localhost/", "https://example.org/sub/path/", "http://id.example:8080/id/"])
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(idents=st.lists(IDS, min_size=1, max_size=5), base=BASES)
 def test_an_id_links_as_url_for_links_it(app: Flask, idents: list[str], base: str) -> None:
     with app.test_request_context(base_url=base):

@@ -14,10 +14,8 @@ request sets ``g.lang``), so a translation touches catalogs, not templates.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
-import babel
 import flask_babel  # type: ignore[import-untyped]
 from flask import Flask, g, has_request_context
 
@@ -58,12 +56,6 @@ def format_locale() -> str:
     """The CLDR locale that formats dates and numbers for the current language."""
     lang = language()
     return FORMATS.get(lang, lang)
-
-
-@cache
-def cldr_locale(name: str) -> babel.Locale:
-    """The CLDR locale ``name``, parsed once (parsing it costs more than formatting a date with it)."""
-    return babel.Locale.parse(name)
 
 
 def init_app(app: Flask) -> None:

@@ -15,14 +15,15 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_skeleton, format_time
 
 from timeline.dates import FlexDate, Point, Precision, age_range
-from timeline.i18n import _, cldr_locale, format_locale, ngettext
+from timeline.i18n import _, cldr, format_locale, ngettext
 from timeline.i18n.words import number
 
 
 @lru_cache(maxsize=4096)
 def _formatted(day: date, skeleton: str, locale: str) -> str:
     """CLDR's text of ``day`` in ``skeleton`` (pure: kept, as pages and exports repeat days)."""
-    return format_skeleton(skeleton, day, locale=cldr_locale(locale))
+    composed = cldr.compose(day, cldr.skeleton_pattern(skeleton, locale), locale)
+    return composed or format_skeleton(skeleton, day, locale=cldr.locale(locale))
 
 
 def _format(day: date, skeleton: str) -> str:
@@ -32,7 +33,7 @@ def _format(day: date, skeleton: str) -> str:
 @lru_cache(maxsize=4096)
 def _clock_text(wall: time, pattern: str, locale: str) -> str:
     """CLDR's text of a wall-clock time (pure: kept; ``wall`` is naive, so no two zones share a key)."""
-    return format_time(wall, pattern, locale=cldr_locale(locale))
+    return cldr.compose(wall, pattern, locale) or format_time(wall, pattern, locale=cldr.locale(locale))
 
 
 def _wall_clock(moment: datetime, pattern: str) -> str:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal
 
-from timeline.i18n import cldr_locale, format_locale, ngettext
+from timeline.i18n import cldr, format_locale, ngettext
 
 
 def number(value: int) -> str:
@@ -22,7 +22,7 @@ def number(value: int) -> str:
 @lru_cache(maxsize=4096, typed=True)
 def _number(value: int, locale: str) -> str:
     """CLDR's text of ``value`` (pure: kept, as a page shows the same counts again and again)."""
-    return format_decimal(value, locale=cldr_locale(locale))
+    return format_decimal(value, locale=cldr.locale(locale))
 
 
 # Each noun as ngettext sees it: the literal strings are what the catalogs translate.
