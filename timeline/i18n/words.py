@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal
 
-from timeline.i18n import cldr, format_locale, ngettext
+from timeline.i18n import format_locale, ngettext
 
 
 def number(value: int) -> str:
@@ -19,10 +19,10 @@ def number(value: int) -> str:
     return _number(value, format_locale())
 
 
-@lru_cache(maxsize=4096, typed=True)
+@lru_cache(maxsize=4096)
 def _number(value: int, locale: str) -> str:
-    """CLDR's text of ``value`` (pure: kept, as a page shows the same counts again and again)."""
-    return format_decimal(value, locale=cldr.locale(locale))
+    """Babel parses the locale and its pattern on every call: counts repeat, so keep them."""
+    return format_decimal(value, locale=locale)
 
 
 # Each noun as ngettext sees it: the literal strings are what the catalogs translate.
