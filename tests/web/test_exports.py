@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.generate import generate
 from tests.support import parse
 from timeline import create_app
 from timeline.formats import FORMATS
+from timeline.web.exports import CHUNK, gathered
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
@@ -132,3 +135,23 @@ def test_a_file_over_the_render_budget_is_a_400_that_says_how_to_ask_for_less(tm
     assert client.get("/export.ics?limit=100").status_code == 200
     assert client.get("/export.bib?tag=launch").status_code == 200  # a smaller view
     assert client.get("/export.atom").status_code == 200  # a feed holds the newest 100
+
+
+@settings(deadline=None)
+@given(pieces=st.lists(st.text(max_size=50)), size=st.integers(1, 200))
+def test_a_download_is_sent_in_chunks_of_at_least_the_chunk_size(pieces: list[str], size: int) -> None:
+    chunks = list(gathered(iter(pieces), size))
+    assert "".join(chunks) == "".join(pieces)  # nothing lost, nothing reordered
+    assert all(size <= len(chunk) < size + 50 for chunk in chunks[:-1])  # bounded, and few
+    assert all(chunks)
+
+
+def test_a_large_download_is_sent_in_few_large_chunks(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(generate(400), encoding="utf-8")
+    app = create_app({"TESTING": True, "TIMELINE_EVENTS": str(path), "TIMELINE_CACHE_DIR": ""})
+    response = app.test_client().get("/export.ics", buffered=False)
+    chunks = list(response.response)  # type: ignore[arg-type]
+    response.close()
+    assert len(chunks) < 10 < 400  # not a write per event
+    assert all(len(chunk) >= CHUNK for chunk in chunks[:-1])
