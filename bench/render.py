@@ -90,9 +90,8 @@ def main() -> None:
         for page in PAGES:
             for label, rows in results.items():
                 row = rows[page]
-                print(
-                    f"{page:>32} {label:>6} | {row['ms']:7.1f} ms (p95 {row['p95']:.1f}) | cpu {row['cpu']:6.1f} ms"
-                )
+                timing = f"{row['ms']:7.1f} ms (p95 {row['p95']:.1f}) | cpu {row['cpu']:6.1f} ms"
+                print(f"{page:>32} {label:>6} | {timing}")
             if args.against:
                 before, now = (results[label][page] for label, _ in trees)
                 same = "same bytes" if before["sha256"] == now["sha256"] else "DIFFERENT BYTES"
