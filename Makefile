@@ -104,10 +104,12 @@ bench-draft: $(VENV)/.test
 bench-import: $(VENV)/.test
 	$(BIN)/python bench/importing.py
 
-## bench: load time, filter latency and the time axis at 1k, 10k and 100k events; each export's time and memory at 100k
+## bench: load time, filter latency and the time axis at 1k, 10k and 100k events; each export's time and
+## memory at 100k; the timeline page's render time at 10k (bench/exports.py and bench/render.py take --against REV)
 bench: $(VENV)/.test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/exports.py
+	$(BIN)/python bench/render.py
 
 ## bench-production: the production figures at 100,000 events through make serve (minutes; needs wrk, nginx)
 bench-production: $(VENV)/.test

@@ -91,13 +91,13 @@ def main() -> None:
             for label, rows in results.items():
                 row = rows[page]
                 timing = f"{row['ms']:7.1f} ms (p95 {row['p95']:.1f}) | cpu {row['cpu']:6.1f} ms"
-                print(f"{page:>32} {label:>6} | {timing}")
+                print(f"{page:>32} {label:>8} | {timing}")
             if args.against:
                 before, now = (results[label][page] for label, _ in trees)
                 same = "same bytes" if before["sha256"] == now["sha256"] else "DIFFERENT BYTES"
                 ratio = float(before["ms"]) / float(now["ms"])
                 cpu_ratio = float(before["cpu"]) / float(now["cpu"])
-                print(f"{'':>32} {'':>6} | {ratio:.2f}x faster (cpu {cpu_ratio:.2f}x), {same}")
+                print(f"{'':>32} {'':>8} | {ratio:.2f}x faster (cpu {cpu_ratio:.2f}x), {same}")
 
 
 if __name__ == "__main__":
