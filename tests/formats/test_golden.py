@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,10 @@ from flask.testing import FlaskClient
 
 from bench.generate import generate
 from tests.formats.conftest import HOSTILE, MINI, ROOT, serve, with_text
-from timeline.formats import FORMATS
+from timeline.formats import FORMATS, csl
+
+# CSL-JSON says the day our pages were accessed (today): pinned files are made on a fixed day.
+PINNED_DAY = date(2026, 12, 1)
 
 # Dates of every form the data file may write (plus the zone of a moment), each an extra event.
 DATES = [
@@ -108,6 +112,12 @@ def digests(client: FlaskClient) -> dict[str, str]:
     return found
 
 
+@pytest.fixture(autouse=True)
+def pinned_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exports made on :data:`PINNED_DAY`, whatever today is."""
+    monkeypatch.setattr(csl, "today", lambda: PINNED_DAY)
+
+
 @pytest.mark.parametrize("data", list(files()))
 def test_every_export_is_byte_for_byte_as_pinned(data: str, tmp_path: Path) -> None:
     client = serve(tmp_path, files()[data]).test_client()
@@ -115,6 +125,7 @@ def test_every_export_is_byte_for_byte_as_pinned(data: str, tmp_path: Path) -> N
 
 
 if __name__ == "__main__":
+    csl.today = lambda: PINNED_DAY  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as folder:
         for data, source in files().items():
             (Path(folder) / data).mkdir()
