@@ -168,6 +168,10 @@ def test_bounds_with_a_separate_end_run_to_the_end() -> None:
         ("2021-02-29", "day 29 does not exist"),
         ("2021-10-17T04:35", "needs a UTC offset"),
         ("2021-10-17T25:00Z", "out of range"),
+        # a moment every zone (and the reference zones) must be able to show
+        ("0001-01-01T00:00Z", "a time of day must fall between 0001-01-02 and 9999-12-30"),
+        ("0001-01-01T00:00+05:00", "a time of day must fall between"),
+        ("9999-12-31T23:59Z", "a time of day must fall between"),
         ("October", "cannot read"),
         ("5 Octobre 2021", "cannot read"),
         ("5 Oct 2021 10:00 MSK", "cannot read"),

@@ -278,8 +278,22 @@ def _offset(tz: str) -> timezone:
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
+# A moment is shown in its zone and in the reference zones (UTC-12 to UTC+14): one within a day
+# of the calendar's ends could not be, so a time of day is refused there (a date alone is not).
+_FIRST_MOMENT = MIN_TS + 86400  # 0001-01-02T00:00Z
+_LAST_MOMENT = MAX_TS - 86400  # 9999-12-31T00:00Z (exclusive)
+
+
 def _instant(moment: datetime, precision: Precision, approximate: bool, uncertain: bool) -> Point:
-    utc = moment.astimezone(UTC)
+    try:
+        utc = moment.astimezone(UTC)
+    except OverflowError:
+        utc = None
+    if utc is None or not _FIRST_MOMENT <= _ts(utc) < _LAST_MOMENT:
+        raise DateError(
+            f"a time of day must fall between 0001-01-02 and 9999-12-30 (UTC), not {moment.isoformat()}:"
+            " every time zone must be able to show it; give the date alone"
+        )
     lo = _ts(utc)
     hi = lo + (60 if precision is Precision.MINUTE else 1)
     return Point(lo, hi, precision, utc.year, utc.month, utc.day, True, approximate, uncertain)

@@ -31,7 +31,7 @@ DATES = [
     "0001", "0001-01", "0001-01-01", "9999", "9999-12-31", "9999-12~", "2021?", "2021-10%",
     "1957-11-03/1958-04-14", "../2021-06-01", "2021-06-01/..", "/1961-04", "1961-04/",
     "196X", "19XX", "1985-04-XX", "1985-XX-XX", "2021-10-05T08:55:02Z", "2021-10-17T04:35Z/2021-10-17T09:00Z",
-    "9999-12-31T02:00Z", "2021-03-28T00:30Z", "2024-02-29T23:59:59Z",
+    "9999-12-30T02:00Z", "2021-03-28T00:30Z", "2024-02-29T23:59:59Z",
 ]  # fmt: skip
 ZONES = ["Europe/Moscow", "Asia/Almaty", "America/New_York", "UTC", "Asia/Kolkata", "Australia/Lord_Howe"]
 
@@ -90,14 +90,14 @@ PINS = {
         "timelinejs.json": "b14e1e78cccbbaefe4b213c5208dc98f958a7324f9ae10a0848a3ddc6a4b0acc",
     },
     "dates": {
-        "ics": "061b4e5b954e9fa0c36e8b29941ee9e597b119f58a1ba00eb5493411641c53aa",
-        "atom": "ca47fd0fdb66711cd9bb4cb790c10d3b4222126a8e347574e00a7c7dce519313",
-        "json": "78af2dac704c78bb4224171f85d6d876bd97e735a4fff19bc6c13dc30b979aaa",
-        "bib": "92b81cb1deb3c4b75d5d5f936f6611d55f90a4b60dc16c0f92afa6f5255d16aa",
-        "csl.json": "fec38642af7b73e7bf1200028a7bc4152e378628cb87ec1dbd098551c41aa1bf",
-        "csv": "0ca88e3cf36c6526072acc2d582d65a2357df7740f92bdca9ef75d4aad54e5c8",
-        "timelinejs.csv": "8dbc95d458139191532cf8eb2d78fff47ffbf38bf26f8d532643cd739d84574c",
-        "timelinejs.json": "e354d59a8c9b73ab822c8757d9606cc601accf5c86cebb117ceeb203c7ed5e75",
+        "ics": "4bc2d79fb93def7b56831beeaaa5dd9c22514fe6de1f56c242d116fd12cac78d",
+        "atom": "58d3d31861f9ab73101d095864b3ee4148d14863838b63a7ed0716a0280e67d0",
+        "json": "da7d58e230b72315219fb80d3918ed5b833e9f6291dbee56f5f7b715e1a5e456",
+        "bib": "646b1d8753b306b2242f91917b6314c573771b72b46690c96dfdf9db5a63ef89",
+        "csl.json": "8ac944af167a64ff7cb178103815cb1b3ef1d0e80a5bffb8cd2a85608e71ecbb",
+        "csv": "d9572f1580dddb91c09b13e8cc3ecab3b05cf355e234d5b771552b530dfe44c9",
+        "timelinejs.csv": "f927836333f1500d4c417792a086c310cccba2762e2aba9e86e6e3852428ccab",
+        "timelinejs.json": "c621d1043ae5188db88eaed04233b33886f9883ac8f4897928179a469fa17934",
     },
 }
 

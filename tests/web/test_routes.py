@@ -207,3 +207,23 @@ def test_pages_are_compressed_for_clients_that_accept_it(client: FlaskClient) ->
     assert len(squeezed.data) < len(plain.data) / 3
     assert "Accept-Encoding" in squeezed.headers["Vary"]
     assert gzip.decompress(squeezed.data) == plain.data
+
+
+def test_moments_at_the_ends_of_the_calendar_are_shown_in_every_zone(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    text = (ROOT / "tests" / "data" / "mini.yaml").read_text(encoding="utf-8")
+    extra = "".join(
+        f"  - id: edge-{i}\n    title: Edge {i}\n    date: {date}\n    zone: {zone}\n"
+        "    citations:\n      - source: agency\n        quote: It happened.\n"
+        for i, (date, zone) in enumerate(
+            [("0001-01-02T00:00Z", "America/New_York"), ("9999-12-30T23:59Z", "Asia/Tokyo")]
+        )
+    )
+    path.write_text(text + extra, encoding="utf-8")
+    from timeline import create_app
+
+    client = create_app(
+        {"TESTING": True, "TIMELINE_EVENTS": str(path), "TIMELINE_CACHE_DIR": ""}
+    ).test_client()
+    for url in ("/", "/events/edge-0", "/events/edge-1", "/export.ics", "/export.atom", "/api/events/edge-1"):
+        assert client.get(url).status_code == 200, url
