@@ -11,12 +11,33 @@
   var fromResults = false;
   var opened = [];
 
-  // Leave empty fields out of filter requests, so pushed URLs are short and shareable.
+  // The filter the results show (or the one last asked for), as a query string.
+  var asked = location.search;
+
+  function queryOf(params) {
+    var pairs = new URLSearchParams();
+    Object.keys(params).forEach(function (key) {
+      [].concat(params[key]).forEach(function (value) {
+        pairs.append(key, value);
+      });
+    });
+    var text = pairs.toString();
+    return text ? "?" + text : "";
+  }
+
+  // Leave empty fields out of filter requests, so pushed URLs are short and shareable. One key
+  // press can fire several triggers (Enter in the search box: "search", "change" and "submit"),
+  // and Apply may be pressed with nothing changed: send a filter only when it differs from the
+  // one asked for last, so each step is one request and one history entry (one Back).
   document.addEventListener("htmx:configRequest", function (event) {
     var params = event.detail.parameters;
     Object.keys(params).forEach(function (key) {
       if (params[key] === "") delete params[key];
     });
+    if (event.detail.elt !== region("filters")) return;
+    var query = queryOf(params);
+    if (query === asked) event.preventDefault();
+    else asked = query;
   });
 
   // Keep the form's text fields in step with the URL, when a link (of the time axis, a
@@ -41,10 +62,38 @@
     var results = region("results");
     fromResults = Boolean(elt && results && results.contains(elt));
     var href = elt && elt.getAttribute && elt.getAttribute("href");
-    if (href && !isMore(event)) syncForm(new URL(href, location.href).search);
+    if (href && !isMore(event)) {
+      asked = new URL(href, location.href).search;
+      syncForm(asked);
+    }
   });
   document.addEventListener("htmx:historyRestore", function () {
+    asked = location.search;
     syncForm(location.search);
+  });
+
+  // Enter on a facet checkbox ticks it, as Space does (the change then applies the filter).
+  document.addEventListener("keydown", function (event) {
+    var box = event.target;
+    if (event.key !== "Enter" || box.type !== "checkbox" || !box.form || box.form !== region("filters")) return;
+    event.preventDefault();
+    box.click();
+  });
+
+  // A filter that cannot be applied leaves the list as it was (the server says "swap nothing"):
+  // mark the fields at fault, and bring the alert that says why into view.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = region("filters");
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    if (!form || (status !== 400 && !event.detail.successful)) return;
+    var problem = region("alert") && region("alert").querySelector("[data-invalid]");
+    var fields = problem ? problem.getAttribute("data-invalid").split(" ") : [];
+    ["q", "from", "to"].forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      if (field && fields.indexOf(name) >= 0) field.setAttribute("aria-invalid", "true");
+      else if (field) field.removeAttribute("aria-invalid");
+    });
+    if (problem) problem.scrollIntoView({ block: "nearest" });
   });
 
   // The facets are replaced after each change: keep open the "N more" lists the reader opened,

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
-from timeline.index import each, fold, positions
+from timeline.index import each, positions
 from timeline.load import load
 from timeline.model import Timeline
 from timeline.query import Query, QueryError, apply, parse_query
@@ -82,14 +82,67 @@ def test_text_search_finds_nothing_for_nonsense(mini: Timeline) -> None:
     assert ids(mini, q="qwertyuiop") == []
 
 
-def test_fold_strips_accents_and_case() -> None:
-    assert fold("Ёлка Café ÉCOLE") == "елка cafe ecole"
+STORY = Path(__file__).parent.parent / "events.yaml"
+KOROLEV = """title: T
+sources: [{id: s, title: S, publisher: P}]
+actors:
+  - {id: korolev, name: Sergei Korolev, native_name: Сергей Павлович Королёв, kind: person}
+events:
+  - {id: sputnik, title: Sputnik 1 reaches orbit, date: 1957-10-04, actors: [korolev],
+     citations: [{source: s, quote: "Королёв watched the launch from the bunker."}]}
+  - {id: vostok, title: Vostok 1 lifts off from Baikonur, date: 1961-04-12,
+     citations: [{source: s, quote: The first man in space.}]}
+"""
+
+
+@pytest.fixture(scope="module")
+def story() -> Timeline:
+    """The bundled timeline."""
+    return load(STORY)
+
+
+@pytest.mark.parametrize(
+    ("q", "found"),
+    [
+        ("Korolev", ["sputnik"]),  # the Latin spelling finds the Cyrillic native name and quote
+        ("Королев", ["sputnik"]),  # е for ё, as Russian readers type it
+        ("КОРОЛЁВ", ["sputnik"]),
+        ("Байконур", ["vostok"]),  # Cyrillic finds the Latin "Baikonur"
+        ("orbit Sputnik", ["sputnik"]),  # every word, in any order
+        ("sputnik vostok", []),  # every word must occur in the same event
+        ('"reaches orbit"', ["sputnik"]),  # a quoted phrase
+        ('"orbit reaches"', []),
+        ("“lifts off”", ["vostok"]),  # typographic quotes
+        ("Baikonur,", ["vostok"]),  # punctuation around a word is ignored
+    ],
+)
+def test_search_finds_every_word_in_any_script(tmp_path: Path, q: str, found: list[str]) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(KOROLEV, encoding="utf-8")
+    assert ids(load(path), q=q) == found
+
+
+@pytest.mark.parametrize(
+    ("q", "event"),
+    [
+        ("Байконур", "soyuz-ms-19-launch"),
+        ("Peresild Shipenko", "peresild-shipenko-selected"),
+        ("Shipenko Peresild", "peresild-shipenko-selected"),
+        ("Gagarin", "vostok-1-gagarin"),
+        ("Гагарин", "vostok-1-gagarin"),
+        ("Пётр Дубров", "soyuz-ms-18-launch"),
+        ("Petr Dubrov", "soyuz-ms-18-launch"),
+    ],
+)
+def test_searches_readers_tried_on_the_story_find_its_events(story: Timeline, q: str, event: str) -> None:
+    assert event in ids(story, q=q, per_page="100")
 
 
 def test_facet_counts_reflect_the_other_filters(mini: Timeline) -> None:
     result = apply(mini, parse_query(MultiDict([("country", "KZ")]), mini))
     actors = {f.value: f.count for f in result.facets["actor"]}
-    assert actors == {"yulia-peresild": 2}
+    # Values that would give nothing are listed too, with 0 (the page greys them).
+    assert actors == {"yulia-peresild": 2, "laika": 0, "tom-cruise": 0}
     countries = {f.value: (f.count, f.selected) for f in result.facets["country"]}
     # Counts of a facet ignore its own selection, so alternatives stay visible.
     assert countries["KZ"] == (2, True)
@@ -116,6 +169,40 @@ def test_invalid_parameters_say_what_is_wrong(
     with pytest.raises(QueryError) as caught:
         parse_query(MultiDict(params), mini)
     assert any(message in m for m in caught.value.messages)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [[], [("country", "KZ")], [("actor", "laika")], [("tag", "film"), ("q", "cruise")], [("from", "2021")]],
+)
+def test_facet_values_keep_one_order_whatever_the_filter(
+    mini: Timeline, params: list[tuple[str, str]]
+) -> None:
+    result = apply(mini, parse_query(MultiDict(params), mini))
+    # Most events in the whole timeline first, then by name: a ticked value never moves.
+    assert [f.value for f in result.facets["actor"]] == ["yulia-peresild", "laika", "tom-cruise"]
+    assert [f.value for f in result.facets["country"]] == ["KZ", "RU", "SU", "US"]  # 2, 2, 2, 1
+
+
+def test_invalid_parameters_name_the_fields_at_fault(mini: Timeline) -> None:
+    with pytest.raises(QueryError) as caught:
+        parse_query(MultiDict([("from", "2021-13"), ("actor", "laika"), ("q", "x" * 201)]), mini)
+    assert caught.value.fields == ("from", "q")
+    with pytest.raises(QueryError) as caught:
+        parse_query(MultiDict([("from", "2022"), ("to", "2021")]), mini)
+    assert caught.value.fields == ("from", "to")
+    assert caught.value.messages == ["'from' (2022) is after 'to' (2021)"]
+
+
+def test_pages_show_several_pages_at_once(mini: Timeline) -> None:
+    both = apply(mini, parse_query(MultiDict([("per_page", "2"), ("pages", "2")]), mini))
+    assert [e.id for e in both.events] == ids(mini)[:4]
+    assert (both.first, both.last, both.has_more) == (1, 4, True)
+    later = apply(mini, parse_query(MultiDict([("per_page", "2"), ("page", "2"), ("pages", "2")]), mini))
+    assert [e.id for e in later.events] == ids(mini)[2:]
+    assert (later.first, later.last, later.has_more) == (3, 5, False)
+    with pytest.raises(QueryError):
+        parse_query(MultiDict([("pages", "11")]), mini)
 
 
 def test_pages_split_the_results(mini: Timeline) -> None:

@@ -4,7 +4,7 @@ Sets of events are bitsets held in Python ints (bit *i* = the *i*-th event in ch
 order): AND/OR and ``bit_count()`` run in C, so facet counts over 100,000 events cost
 microseconds, never a scan.  Dates use bisection over the sorted start bounds; the few events
 whose span is long (or open) are checked one by one.  Text search is a substring find over one
-folded blob.
+folded blob, once for each word or phrase of the search.
 """
 
 from __future__ import annotations
@@ -14,19 +14,69 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
 
 LONG_SPAN = 400 * 86400  # events longer than this (or open) are checked individually
 SEPARATOR = "\x00"
 
 
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Transliteration: anyascii (ISC licence, like our MIT one; Unidecode is GPL). Letters lose
+# their accents first (NFKD), so й→и and ё→е as a Russian reader writes them: "Байконур" →
+# "baikonur", "Королёв" and "Королев" → "korolev". Apostrophes go (ь, ъ and ’ become "'"),
+# so "Пересильд" → "peresild" and "Kazakhstan’s" → "kazakhstans".
+_DROP = str.maketrans("", "", "'")
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form of ``text`` (Cyrillic й→и, ё→е too)."""
+    """The form every indexed text and every search term is compared in.
+
+    Case-, accent- and script-insensitive: Latin, Cyrillic and every other script become
+    lower-case ASCII. The one place text is folded: anything indexed goes through here, and
+    ``fold(text)`` equals the folds of its characters joined (``fold_map`` relies on it).
+    """
     if text.isascii():
-        return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
+        return text.lower().translate(_DROP)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return anyascii(bare).lower().translate(_DROP)
+
+
+def fold_map(text: str) -> tuple[str, list[int]]:
+    """``fold(text)``, and for each of its characters the position in ``text`` it comes from."""
+    if text.isascii():
+        kept = [i for i, c in enumerate(text) if c != "'"]
+        return fold(text), kept
+    parts, origin = [], []
+    for position, char in enumerate(text):
+        folded = _fold_char(char)
+        parts.append(folded)
+        origin += [position] * len(folded)
+    return "".join(parts), origin
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return fold(char)
+
+
+# A search is words and "quoted phrases" (straight or typographic quotes, or «guillemets»);
+# every one must occur. Punctuation around a bare word is ignored ("Gagarin," is "gagarin").
+_TERM = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|(\S+)')
+_EDGE = "\"'“”«»‘’()[]{},.;:!?"
+
+
+def terms(query: str) -> tuple[str, ...]:
+    """The folded words and phrases of a search text, each of which an event must contain."""
+    found: list[str] = []
+    for match in _TERM.finditer(query):
+        phrase = next(g for g in match.groups() if g is not None)
+        if match.group(4) is not None:
+            phrase = phrase.strip(_EDGE)
+        folded = " ".join(fold(phrase).split())
+        if folded and folded not in found:
+            found.append(folded)
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +119,7 @@ class Index:
         return bits
 
     def matching(self, needle: str) -> int:
-        """Events whose folded text contains ``needle`` (already folded)."""
+        """Events whose folded text contains ``needle`` (already folded: see :func:`terms`)."""
         if not needle:
             return self.all
         blob, offsets, found = self.blob, self.offsets, []

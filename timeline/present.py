@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup, escape
+
+from timeline.i18n import language
 from timeline.i18n.dates import LocalDay, age_text, date_text, local_days, zone_label
-from timeline.model import Event, Timeline
-from timeline.query import FacetValue
+from timeline.index import fold_map
+from timeline.model import Citation, Event, Source, Timeline
+from timeline.query import FACETS, FacetValue, Query
 
 GAP_YEARS = 2  # a jump of more than this many years between events is marked as a gap
 OUTLETS = 3  # publishers named on a closed source list
@@ -81,10 +86,32 @@ def day_differences(event: Event, reference: list[tuple[str, ZoneInfo]]) -> list
     return rows if len({row.day for row in rows}) > 1 else None
 
 
-def outlets(timeline: Timeline, event: Event) -> list[str]:
-    """The distinct publishers an event cites, in citation order."""
-    names = (timeline.sources[c.source].publisher for c in event.citations if c.source in timeline.sources)
-    return list(dict.fromkeys(names))
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """One source an event cites, with every quote the event takes from it."""
+
+    source: Source
+    citations: list[Citation]
+
+
+def _published(source: Source) -> tuple[int, int]:
+    """Sort key: sources by publication, the undated after the dated."""
+    return (0, source.published.anchor) if source.published is not None else (1, 0)
+
+
+def cited(timeline: Timeline, event: Event) -> list[Cited]:
+    """The event's sources, each once with all its quotes (in the order written), oldest source first."""
+    grouped: dict[str, list[Citation]] = {}
+    for citation in event.citations:
+        if citation.source in timeline.sources:
+            grouped.setdefault(citation.source, []).append(citation)
+    sources = sorted((timeline.sources[ident] for ident in grouped), key=_published)  # stable for ties
+    return [Cited(source, grouped[source.id]) for source in sources]
+
+
+def outlets(sources: list[Cited]) -> list[str]:
+    """The distinct publishers of these sources, in order."""
+    return list(dict.fromkeys(c.source.publisher for c in sources))
 
 
 def noted(event: Event) -> int:
@@ -106,3 +133,118 @@ def facet_parts(values: list[FacetValue], limit: int, most: int = 300) -> FacetP
     """Split facet values for display (at most ``most`` behind "more")."""
     shown, more = values[:limit], values[limit : limit + most]
     return FacetParts(shown, more, sum(v.selected for v in values), any(v.selected for v in more))
+
+
+def _spans(text: str, found: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the search terms occur in ``text`` (positions in ``text``, merged, in order)."""
+    if not found or not text:
+        return []
+    folded, origin = fold_map(text)
+    spans = []
+    for term in found:
+        at = folded.find(term)
+        while at != -1:
+            spans.append((origin[at], origin[at + len(term) - 1] + 1))
+            at = folded.find(term, at + len(term))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# Runs of text in another script than the page's, and the language screen readers should read
+# them in. The data has no language field: its Cyrillic is Russian ("Вызов", quotes from
+# Roscosmos); a page in Russian leaves it unmarked.
+_CYRILLIC = re.compile(r"[\u0400-\u052f]+(?:[\s\d«»\"'’(),.:;!?–—-]+[\u0400-\u052f]+)*")
+SCRIPTS = ((_CYRILLIC, "ru"),)
+
+
+def _languages(text: str) -> list[tuple[int, int, str]]:
+    """Spans of ``text`` in a language other than the page's: (start, end, language)."""
+    if text.isascii():
+        return []
+    page = language()
+    return [
+        (m.start(), m.end(), lang)
+        for pattern, lang in SCRIPTS
+        if lang != page
+        for m in pattern.finditer(text)
+    ]
+
+
+def _marked(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> Markup:
+    """``text[start:end]`` escaped, with the parts of ``marks`` that fall in it in ``<mark>``."""
+    out, at = [], start
+    for low, high in marks:
+        low, high = max(low, start), min(high, end)
+        if low < high:
+            out += [escape(text[at:low]), Markup("<mark>%s</mark>") % text[low:high]]
+            at = high
+    out.append(escape(text[at:end]))
+    return Markup("").join(out)
+
+
+def shown(text: str, found: tuple[str, ...] = ()) -> Markup:
+    """``text`` escaped for HTML, with the search terms ``found`` in ``<mark>`` and runs in
+    another language than the page's in ``<span lang>`` (so screen readers pronounce them)."""
+    marks, langs = _spans(text, found), _languages(text)
+    if not marks and not langs:
+        return escape(text)
+    out, at = [], 0
+    for start, end, lang in sorted(langs):
+        inner = _marked(text, start, end, marks)
+        out += [_marked(text, at, start, marks), Markup('<span lang="%s">%s</span>') % (lang, inner)]
+        at = end
+    out.append(_marked(text, at, len(text), marks))
+    return Markup("").join(out)
+
+
+_OPENING_MARKS = "\"'“‘„«‹「『"
+
+
+def self_quoted(quote: str) -> bool:
+    """True when a quote opens with its own quotation mark (we then add none around it)."""
+    return quote.lstrip()[:1] in _OPENING_MARKS
+
+
+def quoted(event: Event, found: tuple[str, ...]) -> bool:
+    """True when a search term occurs in one of the event's quotes (its sources are shown open)."""
+    return any(_spans(c.quote, found) for c in event.citations)
+
+
+def active_filters(query: Query) -> int:
+    """How many filters narrow the view (each facet value, each date, the search)."""
+    chosen = sum(len(getattr(query, name)) for name in FACETS)
+    return chosen + bool(query.start) + bool(query.end) + bool(query.q)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchExamples:
+    """Searches to suggest, taken from the data so that each finds events."""
+
+    words: list[str]  # for the search box's placeholder
+    across: tuple[str, str] | None  # a word in another script, and the name it finds
+
+
+def _last_word(name: str) -> str:
+    return name.split()[-1] if name.split() else name
+
+
+def search_examples(timeline: Timeline) -> SearchExamples:
+    """The surname of the person in most events, a name in another script, the commonest tag."""
+    by_actor = timeline.index.by_actor
+    actors = sorted(timeline.actors.values(), key=lambda a: (-by_actor.get(a.id, 0).bit_count(), a.id))
+    actors = [a for a in actors if by_actor.get(a.id)]
+    people = [a for a in actors if a.kind == "person"] or actors
+    words = [_last_word(people[0].name)] if people else []
+    native = next((a for a in actors if a.native_name and not a.native_name.isascii()), None)
+    across = (_last_word(native.native_name or ""), _last_word(native.name)) if native else None
+    if across:
+        words.append(across[0])
+    tags = sorted(timeline.index.by_tag.items(), key=lambda item: (-item[1].bit_count(), item[0]))
+    if tags and tags[0][0] in timeline.tags:
+        words.append(timeline.tags[tags[0][0]].label)
+    return SearchExamples(list(dict.fromkeys(words)), across)

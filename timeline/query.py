@@ -9,17 +9,18 @@ from typing import Protocol
 
 from timeline.countries import country_name
 from timeline.dates import MAX_TS, DateError, parse_filter_date
-from timeline.index import fold, positions
+from timeline.index import positions, terms
 from timeline.model import Event, Timeline
 
 FACETS = ("actor", "country", "tag")
-SINGLE = ("from", "to", "q", "page", "per_page", "lanes")
+SINGLE = ("from", "to", "q", "page", "per_page", "pages", "lanes")
 LANES = ("country", "actor", "tag")  # the facets the time axis can split into lanes
 MAX_VALUES = 20  # per repeatable facet
 MAX_Q = 200
 PAGE_SIZE = 100
 MAX_PER_PAGE = 1000  # the API's largest page (and never more than TIMELINE_RENDER_LIMIT)
 MAX_PAGE = 100_000
+MAX_PAGES = 10  # pages shown at once (after "Show more"): at most 1,000 events a view
 
 
 class Args(Protocol):
@@ -28,12 +29,19 @@ class Args(Protocol):
     def getlist(self, key: str) -> list[str]: ...
 
 
-class QueryError(ValueError):
-    """Parameters that cannot be answered; every message is safe to show to the user."""
+Problems = list[tuple[str, str]]  # (parameter, message)
 
-    def __init__(self, messages: list[str]) -> None:
-        super().__init__("; ".join(messages))
-        self.messages = messages
+
+class QueryError(ValueError):
+    """Parameters that cannot be answered; every message is safe to show to the user.
+
+    ``fields`` names the parameters at fault, so a form can mark those fields invalid.
+    """
+
+    def __init__(self, problems: Problems) -> None:
+        self.messages = [message for _, message in problems if message]
+        self.fields = tuple(dict.fromkeys(name for name, _ in problems))
+        super().__init__("; ".join(self.messages))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +57,7 @@ class Query:
     page: int = 1
     per_page: int = PAGE_SIZE
     lanes: str | None = None  # how the time axis is split (a view, not a filter)
+    pages: int = 1  # how many pages from ``page`` are shown together (timeline page only)
 
     @property
     def active(self) -> bool:
@@ -64,6 +73,8 @@ class Query:
             pairs.append(("lanes", self.lanes))
         if page and self.page > 1:
             pairs.append(("page", str(self.page)))
+        if page and self.pages > 1:
+            pairs.append(("pages", str(self.pages)))
         return pairs
 
     def without(self, name: str, value: str | None = None) -> Query:
@@ -81,29 +92,29 @@ class Query:
         return replace(self, page=1, **{name: chosen})  # type: ignore[arg-type]
 
 
-def _single(args: Args, name: str, errors: list[str]) -> str | None:
+def _single(args: Args, name: str, errors: Problems) -> str | None:
     values = args.getlist(name)
     if len(values) > 1:
-        errors.append(f"'{name}' may be given only once")
+        errors.append((name, f"'{name}' may be given only once"))
         return None
     return values[0] if values else None
 
 
-def _number(text: str | None, name: str, high: int, default: int, errors: list[str]) -> int:
+def _number(text: str | None, name: str, high: int, default: int, errors: Problems) -> int:
     if text is None or text == "":
         return default
     # The length test comes first so that int() never sees a huge string.
     if len(text) > len(str(high)) or not text.isascii() or not text.isdigit() or not 1 <= int(text) <= high:
-        errors.append(f"'{name}' must be a whole number from 1 to {high}")
+        errors.append((name, f"'{name}' must be a whole number from 1 to {high}"))
         return default
     return int(text)
 
 
-def _facet(args: Args, name: str, known: Mapping[str, object] | None, errors: list[str]) -> tuple[str, ...]:
+def _facet(args: Args, name: str, known: Mapping[str, object] | None, errors: Problems) -> tuple[str, ...]:
     written = (v.upper() if name == "country" else v for v in args.getlist(name))  # "su" is SU
     values = list(dict.fromkeys(v for v in written if v != ""))
     if len(values) > MAX_VALUES:
-        errors.append(f"at most {MAX_VALUES} values of '{name}' at once")
+        errors.append((name, f"at most {MAX_VALUES} values of '{name}' at once"))
         return ()
     for value in values:
         if (
@@ -116,13 +127,13 @@ def _facet(args: Args, name: str, known: Mapping[str, object] | None, errors: li
                 if len(value) <= 40 and value.isprintable()
                 else value[:40].encode("unicode_escape").decode()
             )
-            errors.append(f"unknown {name} '{shown}'")
+            errors.append((name, f"unknown {name} '{shown}'"))
     return tuple(values)
 
 
 def parse_query(args: Args, timeline: Timeline, *, max_per_page: int = PAGE_SIZE) -> Query:
     """Validate request parameters into a Query, or raise QueryError listing every problem."""
-    errors: list[str] = []
+    errors: Problems = []
     actor = _facet(args, "actor", timeline.actors, errors)
     country = _facet(args, "country", None, errors)
     tag = _facet(args, "tag", timeline.tags, errors)
@@ -137,30 +148,34 @@ def parse_query(args: Args, timeline: Timeline, *, max_per_page: int = PAGE_SIZE
             except DateError:
                 shown = text[:20] if text.isprintable() else "that value"
                 errors.append(
-                    f"'{name}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, or a UTC time"
-                    f" YYYY-MM-DDTHH:MMZ, not '{shown}'"
+                    (
+                        name,
+                        f"'{name}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, or a UTC time"
+                        f" YYYY-MM-DDTHH:MMZ, not '{shown}'",
+                    )
                 )
     if start and end and len(bounds) == 2 and bounds[0].lo >= bounds[1].hi:
-        errors.append(f"'from' ({start}) is after 'to' ({end})")
+        errors += [("from", f"'from' ({start}) is after 'to' ({end})"), ("to", "")]
     q = (_single(args, "q", errors) or "").strip()
     if len(q) > MAX_Q:
-        errors.append(f"the search text is longer than {MAX_Q} characters")
+        errors.append(("q", f"the search text is longer than {MAX_Q} characters"))
     elif not q.isprintable() and q:
-        errors.append("the search text contains control characters")
+        errors.append(("q", "the search text contains control characters"))
     page = _number(_single(args, "page", errors), "page", MAX_PAGE, 1, errors)
     per_page = _number(
         _single(args, "per_page", errors), "per_page", max_per_page, min(PAGE_SIZE, max_per_page), errors
     )
+    pages = _number(_single(args, "pages", errors), "pages", MAX_PAGES, 1, errors)
     lanes = _single(args, "lanes", errors) or None
     if lanes is not None and lanes not in LANES:
-        errors.append(f"'lanes' must be one of {', '.join(LANES)}")
+        errors.append(("lanes", f"'lanes' must be one of {', '.join(LANES)}"))
     if errors:
         raise QueryError(errors)
-    query = Query(actor, country, tag, start, end, q, page, per_page, lanes)
+    query = Query(actor, country, tag, start, end, q, page, per_page, lanes, pages)
     if page > 1:  # a page past the last one is a bad parameter like any other
-        pages = max(1, -(-count(timeline, query) // per_page))
-        if page > pages:
-            raise QueryError([_too_far(pages, " for these filters")])
+        last = max(1, -(-count(timeline, query) // per_page))
+        if page > last:
+            raise QueryError([("page", _too_far(last, " for these filters"))])
     return query
 
 
@@ -190,9 +205,19 @@ class Result:
     facets: dict[str, list[FacetValue]]
 
     @property
+    def first(self) -> int:
+        """The number of the first event shown (1-based)."""
+        return (self.query.page - 1) * self.query.per_page + 1
+
+    @property
+    def last(self) -> int:
+        """The number of the last event shown."""
+        return self.first + len(self.events) - 1
+
+    @property
     def has_more(self) -> bool:
         """True when a later page exists."""
-        return self.query.page * self.query.per_page < self.total
+        return self.last < self.total
 
 
 _MEMO: dict[tuple[object, ...], dict[str, int]] = {}
@@ -274,11 +299,11 @@ class Paging:
 
 def parse_page(args: Args, total: int, size: int = PAGE_SIZE) -> Paging:
     """The ``page`` parameter of a list of ``total`` items, or QueryError (a page past the last too)."""
-    errors: list[str] = []
+    errors: Problems = []
     page = _number(_single(args, "page", errors), "page", MAX_PAGE, 1, errors)
     pages = max(1, -(-total // size))
     if not errors and page > pages:
-        errors.append(_too_far(pages))
+        errors.append(("page", _too_far(pages)))
     if errors:
         raise QueryError(errors)
     return Paging(page, size, total)
@@ -320,8 +345,11 @@ def _compute_filters(timeline: Timeline, query: Query) -> dict[str, int]:
             parts[name] = bits
     if (bounds := date_bounds(query)) is not None:
         parts["date"] = index.overlapping(*bounds)
-    if query.q:
-        parts["q"] = index.matching(fold(query.q))
+    if query.q:  # every word and "quoted phrase" must occur
+        bits = index.all
+        for term in terms(query.q):
+            bits &= index.matching(term)
+        parts["q"] = bits
     return parts
 
 
@@ -344,6 +372,28 @@ def label(timeline: Timeline, facet: str, value: str) -> str:
     return tag.label if tag else value
 
 
+_ORDER: dict[tuple[str, str], list[tuple[str, str]]] = {}
+
+
+def facet_order(timeline: Timeline, name: str) -> list[tuple[str, str]]:
+    """Every value of a facet with its label, most events first (in the whole timeline).
+
+    The order never depends on the filter, so a list does not re-sort under the reader's
+    pointer as they tick values; values that would give no events stay in place.
+    """
+    key = (timeline.version, name)
+    order = _ORDER.get(key)
+    if order is None:
+        table = timeline.index.facet(name)
+        labelled = [(value, label(timeline, name, value)) for value in table]
+        order = sorted(labelled, key=lambda pair: (-table[pair[0]].bit_count(), pair[1].casefold()))
+        with _memo_lock:
+            for old in [k for k in _ORDER if k[0] != timeline.version]:
+                del _ORDER[old]
+            _ORDER[key] = order
+    return order
+
+
 def apply(timeline: Timeline, query: Query) -> Result:
     """Run the query: matching events (one page), the total, and facet counts."""
     index = timeline.index
@@ -353,15 +403,13 @@ def apply(timeline: Timeline, query: Query) -> Result:
     for name in FACETS:
         base = _and(parts, index.all, skip=name)
         chosen = set(getattr(query, name))
+        table = index.facet(name)
         values = [
-            FacetValue(value, label(timeline, name, value), count, value in chosen)
-            for value, value_bits in index.facet(name).items()
-            if (count := (value_bits & base).bit_count()) or value in chosen
+            FacetValue(value, text, (table[value] & base).bit_count(), value in chosen)
+            for value, text in facet_order(timeline, name)
         ]
-        values += [
-            FacetValue(v, label(timeline, name, v), 0, True) for v in chosen if v not in index.facet(name)
-        ]
-        facets[name] = sorted(values, key=lambda f: (-f.count, f.label.casefold()))
+        values += [FacetValue(v, label(timeline, name, v), 0, True) for v in chosen if v not in table]
+        facets[name] = values
     skip = (query.page - 1) * query.per_page
-    page = [timeline.events[p] for p in positions(bits, skip, query.per_page)]
+    page = [timeline.events[p] for p in positions(bits, skip, query.per_page * query.pages)]
     return Result(query, bits.bit_count(), page, facets)

@@ -147,15 +147,20 @@ def test_htmx_fragment_for_a_bad_filter_fills_the_alert_and_keeps_the_facets(cli
 
 
 def test_active_filters_can_be_removed_one_by_one(client: FlaskClient) -> None:
-    doc = page(client, "/?actor=yulia-peresild&country=KZ&from=2021")
+    doc = page(client, "/?actor=yulia-peresild&country=KZ&from=2021-09&to=2021-10-17")
     chips = doc.one(cls="active-filters").find("a", "chip-remove")
     assert [(c.text, c.attrs["href"]) for c in chips] == [
-        ("Yulia Peresild × (remove this filter)", "/?country=KZ&from=2021"),
-        ("Kazakhstan × (remove this filter)", "/?actor=yulia-peresild&from=2021"),
-        ("from 2021 × (remove this filter)", "/?actor=yulia-peresild&country=KZ"),
+        ("Yulia Peresild× (remove this filter)", "/?country=KZ&from=2021-09&to=2021-10-17"),
+        ("Kazakhstan× (remove this filter)", "/?actor=yulia-peresild&from=2021-09&to=2021-10-17"),
+        # Dates in words, as everywhere else ("from 2021-09" was the raw parameter).
+        ("from Sept 2021× (remove this filter)", "/?actor=yulia-peresild&country=KZ&to=2021-10-17"),
+        ("to 17 Oct 2021× (remove this filter)", "/?actor=yulia-peresild&country=KZ&from=2021-09"),
     ]
+    for chip in chips:
+        assert chip.attrs["hx-get"] == chip.attrs["href"]
     legend = doc.one("fieldset", "facet-actor").one("legend")
-    assert legend.text == "Who (1 chosen)"
+    assert legend.text == "Who (any of) 1 chosen"
+    assert doc.one("title").text == "Yulia Peresild · Kazakhstan · Sept 2021 to 17 Oct 2021 — Mini timeline"
 
 
 def test_event_cards_show_chips_status_sources_and_flagged_notes(client: FlaskClient) -> None:
@@ -169,11 +174,11 @@ def test_event_cards_show_chips_status_sources_and_flagged_notes(client: FlaskCl
         ("#Landing", "/?tag=landing"),
     ]
     summary = landing.one("summary")
-    assert summary.text == "2 sources: Space Agency, Daily Paper ⚑ 1 note on the record"
+    assert summary.text == "2 sources: Daily Paper, Space Agency ⚑ 1 note on the record"  # oldest first
     citations = landing.find("li", "citation")
-    assert citations[0].one("a", "out").attrs["href"] == "https://example.org/report"
-    assert "17 Oct 2021" in citations[0].one("p", "cite-head").text
-    assert citations[1].one("p", "note").text.startswith("⚑ Note on the record: They landed on 17 October")
+    assert citations[0].one("p", "note").text.startswith("⚑ Note on the record: They landed on 17 October")
+    assert citations[1].one("a", "out").attrs["href"] == "https://example.org/report"
+    assert "17 Oct 2021" in citations[1].one("p", "cite-head").text
     planned = doc.one("li", id="event-cruise-flight")
     assert "event-planned" in planned.classes
     assert planned.one("p", "status").text == "Planned — announced, but not what happened."

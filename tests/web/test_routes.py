@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from tests.support import ROOT, event_ids
+from tests.support import ROOT, event_ids, parse
 
 HTMX = {"HX-Request": "true", "HX-Target": "results"}
 
@@ -72,23 +72,39 @@ def many_events(path: Path, count: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_more_appends_the_next_page(client: FlaskClient, data_file: Path) -> None:
-    many_events(data_file, 150)
+def test_more_appends_the_next_page_and_the_address_keeps_it(client: FlaskClient, data_file: Path) -> None:
+    many_events(data_file, 250)
     client.application.extensions["timeline.store"].check()
-    first = client.get("/")
-    assert len(event_ids(first.data)) == 100
-    assert b'href="/?page=2"' in first.data
-    assert b'hx-target="#more"' in first.data
-    more = client.get("/?page=2", headers={"HX-Request": "true", "HX-Target": "more"})
-    assert event_ids(more.data) == [f"e{i:03d}" for i in range(100, 150)]
-    html = more.data.decode()
-    assert '<div id="more"' in html
+    first = parse(client.get("/").data)
+    assert len(first.find("li", "event")) == 100
+    assert first.one(id="range").text == "Events 1–100 of 250, oldest first."
+    more = first.one(id="more").one("a")
+    assert more.attrs["href"] == "/?page=2"  # without JavaScript: the next page
+    assert (more.attrs["hx-get"], more.attrs["hx-push-url"]) == ("/?pages=2", "true")
+    assert more.attrs["hx-target"] == "#more"
+    appended = client.get("/?pages=2", headers={"HX-Request": "true", "HX-Target": "more"})
+    assert event_ids(appended.data) == [f"e{i:03d}" for i in range(100, 200)]
+    html = appended.data.decode()
     assert "<form" not in html
     assert 'id="results"' not in html
     assert "(continued)" in html  # the year 2000 goes on from the first page
-    beyond = client.get("/?page=3")
+    fragment = parse(appended.data)
+    # The line above the list says what it shows now, and the next "Show more" asks for 3 pages.
+    assert fragment.one(id="range").attrs["hx-swap-oob"] == "true"
+    assert fragment.one(id="range").text == "Events 1–200 of 250, oldest first."
+    assert fragment.one(id="more").one("a").attrs["hx-get"] == "/?pages=3"
+    # The address pushed after "Show more" shows the same list when reloaded.
+    reloaded = client.get("/?pages=2")
+    assert event_ids(reloaded.data) == [f"e{i:03d}" for i in range(200)]
+    assert parse(reloaded.data).one(id="range").text == "Events 1–200 of 250, oldest first."
+    beyond = client.get("/?page=4")
     assert beyond.status_code == 400
-    assert b"only 2 pages" in beyond.data
+    assert b"only 3 pages" in beyond.data
+
+
+def test_a_list_shown_whole_says_how_many_events_it_has(client: FlaskClient) -> None:
+    assert parse(client.get("/?actor=laika").data).one(id="range").text == "1 event, oldest first."
+    assert parse(client.get("/").data).one(id="range").text == "5 events, oldest first."
 
 
 @pytest.mark.parametrize(

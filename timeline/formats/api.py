@@ -72,5 +72,8 @@ def result_json(timeline: Timeline, result: Result, permalink: Callable[[str], s
         "page": result.query.page,
         "per_page": result.query.per_page,
         "events": [event_json(timeline, e, permalink) for e in result.events],
-        "facets": {name: {f.value: f.count for f in values} for name, values in result.facets.items()},
+        "facets": {
+            name: {f.value: f.count for f in values if f.count or f.selected}
+            for name, values in result.facets.items()
+        },
     }

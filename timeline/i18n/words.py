@@ -35,6 +35,7 @@ NOUNS: dict[str, Callable[[int], str]] = {
     "year": lambda n: ngettext("%(count)s year", "%(count)s years", n, count=number(n)),
     "more": lambda n: ngettext("%(count)s more", "%(count)s more", n, count=number(n)),
     "chosen": lambda n: ngettext("%(count)s chosen", "%(count)s chosen", n, count=number(n)),
+    "active": lambda n: ngettext("%(count)s active", "%(count)s active", n, count=number(n)),
     "quiet_years": lambda n: ngettext(
         "%(count)s year with no events", "%(count)s years with no events", n, count=number(n)
     ),

@@ -104,15 +104,21 @@ def _timeline(
     """The snapshot of checked records, in the documented order, with its indexes."""
     ordered = tuple(sorted(events.values(), key=lambda ev: sort_key(ev.date, ev.id)))
     codes = {c for ev in ordered for c in ev.countries} | {c for a in actors.values() for c in a.countries}
+    countries = {c: country_name(c) or c for c in sorted(codes)}
+    tags = tags if tags is not None else {t: Tag(t, t) for ev in ordered for t in ev.tags}
+    names = {
+        **countries,
+        **{ident: tag.label for ident, tag in tags.items()},
+    }  # ids are lower case, codes not
     return Timeline(
         title=raw["title"],
         description=raw.get("description") or "",
         sources=sources,
         actors=actors,
-        tags=tags if tags is not None else {t: Tag(t, t) for ev in ordered for t in ev.tags},
+        tags=tags,
         events=ordered,
         positions={ev.id: i for i, ev in enumerate(ordered)},
-        index=build_index(ordered, actors),
+        index=build_index(ordered, actors, names),
         version=hashlib.sha256(data).hexdigest(),
-        countries={c: country_name(c) or c for c in sorted(codes)},
+        countries=countries,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from timeline.index import LONG_SPAN, SEPARATOR, Index, bits_of, fold
 from timeline.model import Actor, Event
@@ -10,14 +10,17 @@ from timeline.model import Actor, Event
 FACET_FIELDS = ("actor", "country", "tag", "source", "outcome")
 
 
-def search_text(event: Event, actors: dict[str, Actor]) -> str:
-    """Everything a text search looks at for one event, folded."""
+def search_text(event: Event, actors: dict[str, Actor], names: Mapping[str, str] | None = None) -> str:
+    """Everything a text search looks at for one event, folded: its texts, its actors' names,
+    and the ``names`` of its tags and countries (so "launch" finds the events tagged Launch)."""
     parts = [event.title, event.summary, event.place or ""]
     parts += [c.quote for c in event.citations]
     for ident in event.actors:
         actor = actors.get(ident)
         if actor is not None:
             parts += [actor.name, actor.native_name or "", *actor.aliases]
+    if names:
+        parts += [names.get(key, "") for key in (*event.tags, *event.countries)]
     return fold(" \n ".join(parts).replace(SEPARATOR, " "))
 
 
@@ -31,8 +34,10 @@ def _values(event: Event) -> tuple[tuple[str, Sequence[str]], ...]:
     )  # fmt: skip
 
 
-def build_index(events: Sequence[Event], actors: dict[str, Actor]) -> Index:
-    """Index events already in chronological order."""
+def build_index(
+    events: Sequence[Event], actors: dict[str, Actor], names: Mapping[str, str] | None = None
+) -> Index:
+    """Index events already in chronological order (``names``: of tags and countries, for search)."""
     groups: dict[str, dict[str, list[int]]] = {name: {} for name in FACET_FIELDS}
     long: list[int] = []
     texts: list[str] = []
@@ -42,7 +47,7 @@ def build_index(events: Sequence[Event], actors: dict[str, Actor]) -> Index:
                 groups[name].setdefault(value, []).append(position)
         if event.hi - event.date.anchor > LONG_SPAN or event.lo != event.date.anchor:
             long.append(position)
-        texts.append(search_text(event, actors))
+        texts.append(search_text(event, actors, names))
     offsets, at = [], 0
     for text in texts:
         offsets.append(at)

@@ -15,6 +15,7 @@ from flask import Flask, Response, current_app, jsonify, render_template, reques
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from timeline.i18n import _, lazy_gettext
+from timeline.model import Timeline
 from timeline.web import htmx
 
 log = logging.getLogger("timeline")
@@ -68,23 +69,31 @@ def _unknown_host() -> Response:
 
 
 def _html(code: int, message: str) -> Response:
-    """The error page (or fragment); plain text if even the template fails."""
-    template = "errors/_error.html" if htmx.is_htmx(request) else "errors/error.html"
+    """The error page in the site's frame (or a fragment); plain text if even the template fails."""
+    timeline = _timeline()
+    if htmx.is_htmx(request):
+        template = "errors/_error.html"
+    else:
+        template = "errors/error.html" if timeline is not None else "errors/bare.html"
     title = str(TITLES.get(code, _("Error")))
+    brand = timeline.title if timeline is not None else str(_("Timeline"))
     try:
-        body = render_template(template, code=code, title=title, message=message, brand=_brand())
+        body = render_template(
+            template, code=code, title=title, message=message, brand=brand, timeline=timeline
+        )
     except Exception:
         log.exception("cannot render the error page for %d", code)
         return Response(f"{title}. {message}\n", mimetype="text/plain")
     return current_app.make_response(body)
 
 
-def _brand() -> str:
-    """The timeline's title, as every other page shows it (a generic word if there is no data)."""
+def _timeline() -> Timeline | None:
+    """The current snapshot, or None when even the data cannot be reached."""
     try:
-        return str(current_app.extensions["timeline.store"].snapshot.title)
-    except Exception:  # an error page must render even when the data cannot be reached
-        return str(_("Timeline"))
+        timeline: Timeline = current_app.extensions["timeline.store"].snapshot
+    except Exception:  # an error page must render even then
+        return None
+    return timeline
 
 
 def _unexpected(error: Exception) -> Response:

@@ -18,12 +18,20 @@ REGIONS = {
     "status": "status",
     "alert": "alert",
     "axis": "axis",
+    "range": "range",
+    "active": "active-count",
+    "json": "json-link",
 }
 
 
 def targets(request: Request, region: str) -> bool:
     """True when this is an htmx request whose swap target is the element ``#region``."""
     return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Target") == region
+
+
+def is_request(request: Request) -> bool:
+    """True for any request htmx makes (a history restore included)."""
+    return request.headers.get("HX-Request") == "true"
 
 
 def is_htmx(request: Request) -> bool:

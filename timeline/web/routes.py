@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
+from werkzeug.datastructures import MultiDict
 
 from timeline import axis
+from timeline.index import terms
 from timeline.model import Event, Timeline
-from timeline.present import day_differences, group_by_year
+from timeline.present import active_filters, day_differences, group_by_year, search_examples
 from timeline.query import (
     FACETS,
     LANES,
@@ -35,48 +38,79 @@ ACTORS_SHOWN = 100  # on a country's page; the rest are counted
 def index() -> Response:
     """The timeline, filtered by the query string (the results fragment for htmx)."""
     timeline = data()
-    fragment = htmx.targets(request, htmx.RESULTS)
+    fragment, more = htmx.targets(request, htmx.RESULTS), htmx.targets(request, htmx.MORE)
+    if not htmx.is_request(request) and any(v == "" for v in request.args.values()):
+        return _without_empty()  # a form sent without JavaScript: q=&from=&to=
     try:
         query = parse_query(request.args, timeline)
     except QueryError as exc:
-        return _invalid(timeline, exc, fragment=fragment)
+        return _invalid(timeline, exc, fragment=fragment or more)
     result = apply(timeline, query)  # a page past the last is already a 400 from parse_query
-    previous = _before(timeline, result.events[0].id) if query.page > 1 and result.events else None
-    context: dict[str, Any] = {
-        "timeline": timeline,
-        "query": query,
-        "result": result,
-        "errors": [],
-        "groups": group_by_year(result.events, previous),
-        "facets": result.facets,
-        "facet_limit": FACET_LIMIT,
-        "axis": _axis(timeline, query, result),
-        "form": {"q": query.q, "from": query.start or "", "to": query.end or "", "lanes": query.lanes or ""},
-    }
-    if htmx.targets(request, htmx.MORE):
-        return render("_page.html", **context)
+    shown, previous = result.events, None
+    if more and query.pages > 1:  # "Show more": only the last page of the longer list is appended
+        cut = (query.pages - 1) * query.per_page
+        shown, previous = result.events[cut:], result.events[cut - 1]
+    elif query.page > 1 and shown:
+        previous = _before(timeline, shown[0].id)
+    form = {"q": query.q, "from": query.start or "", "to": query.end or "", "lanes": query.lanes or ""}
+    context = _context(timeline, query, result.facets, form=form)
+    context.update(result=result, groups=group_by_year(shown, previous), axis=_axis(timeline, query, result))
+    if more:
+        return render("_page.html", more=True, **context)
     context["cite"] = cite.for_view(timeline, query)
     context["embed_code"] = embed.code(embed.view_embed(timeline, query))
     return render("_results.html" if fragment else "index.html", fragment=fragment, **context)
 
 
+def _context(timeline: Timeline, query: Query, facets: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """What the timeline page and its fragments share."""
+    return {
+        "timeline": timeline,
+        "query": query,
+        "errors": [],
+        "invalid": (),
+        "facets": facets,
+        "facet_limit": FACET_LIMIT,
+        "found": terms(query.q),
+        "active_filters": active_filters(query),
+        "search": search_examples(timeline),
+        **extra,
+    }
+
+
+def _without_empty() -> Response:
+    """Redirect to the same view without the empty parameters a plain form sends."""
+    kept = [(k, v) for k, v in request.args.items(multi=True) if v != ""]
+    target = url_for("timeline.index") + ("?" + urlencode(kept) if kept else "")
+    return redirect(target, 302)  # type: ignore[return-value]
+
+
 def _invalid(timeline: Timeline, exc: QueryError, *, fragment: bool) -> Response:
-    """The timeline page (or fragment) saying why the filter cannot be applied: a 400."""
+    """Why the filter cannot be applied: a 400.
+
+    With htmx only the alert and status change (the list keeps the last filter that worked, and
+    the address bar keeps its address); without, the page shows the form as sent, the fields at
+    fault marked, and the facets of the parameters that were valid.
+    """
+    valid = _valid_part(timeline, exc)
     form = {k: request.args.get(k, "")[:200] for k in ("q", "from", "to")}
     form["lanes"] = request.args.get("lanes", "") if request.args.get("lanes") in LANES else ""
-    return render(
-        "_results.html" if fragment else "index.html",
-        400,
-        timeline=timeline,
-        query=Query(),
-        result=None,
-        groups=[],
-        errors=exc.messages,
-        form=form,
-        fragment=fragment,
-        facets=apply(timeline, Query()).facets,
-        facet_limit=FACET_LIMIT,
-    )
+    context = _context(timeline, valid, apply(timeline, valid).facets, form=form)
+    context.update(errors=exc.messages, invalid=exc.fields, result=None, groups=[], fragment=fragment)
+    response = render("_results.html" if fragment else "index.html", 400, **context)
+    if fragment:
+        response.headers["HX-Reswap"] = "none"
+        response.headers["HX-Push-Url"] = "false"
+    return response
+
+
+def _valid_part(timeline: Timeline, exc: QueryError) -> Query:
+    """The query without the parameters at fault (so the form keeps the reader's other choices)."""
+    kept = MultiDict([(k, v) for k, v in request.args.items(multi=True) if k not in exc.fields])
+    try:
+        return parse_query(kept, timeline)
+    except QueryError:
+        return Query()
 
 
 def _axis(timeline: Timeline, query: Query, result: Result) -> axis.AxisView | None:
@@ -119,7 +153,8 @@ def source(ident: str) -> Response:
     timeline = data()
     shown = found(timeline.sources.get(ident), "source", ident)
     listing = _listing(timeline, "source", ident)
-    citing = [(e, c) for e in listing["events"] for c in e.citations if c.source == ident]
+    # each event once, with every quote it takes from this source
+    citing = [(e, [c for c in e.citations if c.source == ident]) for e in listing["events"]]
     return _render_listing(
         "source.html", "_citing.html", timeline=timeline, source=shown, citing=citing,
         cite=cite.for_source(shown), **listing,

@@ -51,7 +51,8 @@ _FILTER = frozenset(("actor", "country", "tag", "from", "to", "q", "page", "per_
 _PAGE = frozenset(("page",))
 _VIEW = (_FILTER - {"page"}) | {"lanes"}  # the view an event page was opened from
 PARAMETERS: dict[str, frozenset[str]] = {
-    "timeline.index": _FILTER | {"lanes"},
+    # pages: how many pages one list shows ("Show more"); lanes: how the time axis is split
+    "timeline.index": _FILTER | {"lanes", "pages"},
     "timeline.event": _VIEW,
     "api.events": _FILTER,
     # A file holds the whole view (or its latest ``limit`` events), never a page of it.

@@ -10,12 +10,13 @@ from flask import Flask, current_app, g, url_for
 from timeline import present
 from timeline.axis import Links
 from timeline.axis.view import pct
+from timeline.dates import DateError, parse_filter_date
 from timeline.formats import FORMATS
 from timeline.i18n import _, lazy_gettext
-from timeline.i18n.dates import day_text
+from timeline.i18n.dates import day_text, point_text
 from timeline.media import Shown, show
 from timeline.model import Event, Timeline
-from timeline.query import PAGE_SIZE, Query, label
+from timeline.query import MAX_PAGES, PAGE_SIZE, Query, label
 from timeline.web import htmx, urls
 
 HTMX_FILE = "htmx-2.0.11.min.js"  # vendored; tests check its sha256
@@ -40,13 +41,15 @@ def without_url(query: Query, name: str, value: str | None = None) -> str:
     return query_url(query.without(name, value))
 
 
-def page_url(query: Query, page: int) -> str:
-    """The URL of another page of the same query."""
+def page_url(query: Query, page: int, pages: int = 1) -> str:
+    """The URL of another page of the same query (``pages`` pages from it)."""
     pairs = query.params(lanes=True)
     if query.per_page != PAGE_SIZE:
         pairs.append(("per_page", str(query.per_page)))
     if page > 1:
         pairs.append(("page", str(page)))
+    if pages > 1:
+        pairs.append(("pages", str(pages)))
     return url_for(view_endpoint()) + ("?" + urlencode(pairs) if pairs else "")
 
 
@@ -73,6 +76,11 @@ def downloads(query: Query, total: int) -> list[Download]:
         )
         for fmt in FORMATS.values()
     ]
+
+
+def more_url(query: Query) -> str | None:
+    """The URL of this list with one more page shown (None when that would show too many)."""
+    return page_url(query, query.page, query.pages + 1) if query.pages < MAX_PAGES else None
 
 
 def span_url(query: Query, start: str | None = None, end: str | None = None) -> str:
@@ -104,11 +112,26 @@ def axis_links() -> Links:
     return Links(url_for(view_endpoint()), url_for("timeline.event", ident="_")[:-1])
 
 
+def api_url(query: Query) -> str:
+    """The JSON API's URL for the same filters (and page)."""
+    pairs = query.params(page=True)
+    return url_for("api.events") + ("?" + urlencode(pairs) if pairs else "")
+
+
+def filter_date(text: str) -> str:
+    """A ``from``/``to`` value in words ("Sep 2021"), or as written if it is not a date."""
+    try:
+        return point_text(parse_filter_date(text))
+    except DateError:
+        return text
+
+
 def filter_title(timeline: Timeline, query: Query) -> str:
-    """What a filtered view shows, in words ("Yulia Peresild · Kazakhstan · 2021 to 2022")."""
+    """What a filtered view shows, in words ("Yulia Peresild · Kazakhstan · Oct 2021 to 2022")."""
     parts = [label(timeline, name, v) for name in ("actor", "country", "tag") for v in getattr(query, name)]
     if query.start or query.end:
-        parts.append(_("%(start)s to %(end)s", start=query.start or "…", end=query.end or "…"))
+        start, end = (filter_date(d) if d else "…" for d in (query.start, query.end))
+        parts.append(_("%(start)s to %(end)s", start=start, end=end))
     if query.q:
         parts.append(_("“%(text)s”", text=query.q))
     return " · ".join(parts)
@@ -167,10 +190,17 @@ def init_app(app: Flask) -> None:
         query_url=query_url,
         without_url=without_url,
         page_url=page_url,
+        api_url=api_url,
+        filter_date=filter_date,
+        more_url=more_url,
         span_url=span_url,
         downloads=downloads,
         feeds=[f for f in FORMATS.values() if f.newest is not None],
         outlets=present.outlets,
+        cited=present.cited,
+        quoted=present.quoted,
+        shown=present.shown,
+        self_quoted=present.self_quoted,
         noted=present.noted,
         facet_parts=present.facet_parts,
         filter_title=filter_title,
