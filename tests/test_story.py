@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
+from tests.support import parse
 from timeline import create_app
 from timeline.load import load
 from timeline.model import Timeline
@@ -145,3 +146,26 @@ def test_kazakhstan_and_misspellings_find_the_right_events(story_client: FlaskCl
         found = story_client.get("/api/events", query_string={"q": q}).json
         assert found is not None
         assert found["total"] > 0, q
+
+
+def test_every_source_links_over_https(story: Timeline) -> None:
+    plain = [s.url for s in story.sources.values() if s.url and not s.url.startswith("https://")]
+    assert plain == []
+
+
+def test_source_counts_count_sources_and_source_pages_count_events(story_client: FlaskClient) -> None:
+    doc = parse(story_client.get("/").data)
+    story = load(ROOT / "events.yaml")
+    for card in doc.find("li", "event"):
+        event = story.event(card.attrs["id"].removeprefix("event-"))
+        assert event is not None
+        distinct = len({c.source for c in event.citations})
+        assert card.one("span", "sources-count").text == f"{distinct} source{'s' if distinct > 1 else ''}"
+        assert len(card.find("li", "citation")) == distinct  # each source once, its quotes under it
+        assert len(card.find("blockquote")) == len(event.citations)  # and no quote lost
+    for ident in story.sources:
+        page = parse(story_client.get(f"/sources/{ident}").data)
+        items = [li for li in page.one("ol", "citing").children if li.tag == "li"]
+        events = len(items)
+        assert page.one("h2").text == f"Cited by {events} event{'s' if events > 1 else ''}", ident
+        assert len({li.one("h3").text for li in items}) == events  # each event once

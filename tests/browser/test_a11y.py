@@ -61,6 +61,8 @@ PAGES = [
     ("event page, dark, 320 px", "/events/launch", 320, "dark", 200),
     ("embed", "/embed?actor=yulia-peresild", 640, "light", 200),
     ("embed of an event, dark, 320 px", "/embed/events/landing", 320, "dark", 200),
+    ("search, marks", "/?q=peresild+lifted", 1280, "light", 200),
+    ("search, marks, dark", "/?q=peresild+lifted", 1280, "dark", 200),
 ]
 
 
@@ -83,6 +85,19 @@ def test_axe_finds_nothing_on_the_axis_in_use(page: Page, server: LiveServer) ->
     page.keyboard.press("End")
     expect(page.locator("#ax-tip")).to_be_visible()
     page.locator("details.axis-more").evaluate("d => d.open = true")
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_the_open_filters_at_320_px(page: Page, server: LiveServer, scheme: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.goto(server.url("/?country=KZ&from=2021-13"))
+    expect(page.locator("#from")).to_be_visible()  # a bad filter opens the filters
+    page.goto(server.url("/?country=KZ"))
+    page.locator(".filters-summary").click()
+    page.locator("details.more-values").evaluate_all("ds => ds.forEach(d => d.open = true)")
+    expect(page.locator("#actor-laika")).to_be_visible()  # greyed: it gives no event here
     assert violations(page) == []
 
 
@@ -125,6 +140,31 @@ def test_print_lists_every_citation_with_its_address(page: Page, server: LiveSer
     expect(page.locator("#filters")).to_be_hidden()
     expect(page.locator("#axis .ax-wide")).to_be_visible()  # the axis of the printed view
     expect(page.locator("#axis .axis-nav")).to_be_hidden()
+
+
+def test_print_names_the_filters_without_stray_commas(page: Page, server: LiveServer) -> None:
+    page.goto(server.url("/?actor=yulia-peresild&country=KZ&from=2021-10"))
+    page.emulate_media(media="print")
+    # What the paper shows: each chip's visible words, then the comma its item adds (CSS).
+    printed = page.locator(".active-filters li").evaluate_all(
+        """items => items.map(li => {
+          const shown = [...li.querySelectorAll('a > :not(.visually-hidden)')]
+            .filter(e => getComputedStyle(e).display !== 'none').map(e => e.textContent).join('');
+          const words = li.querySelector('a').firstChild.textContent + shown;
+          const after = getComputedStyle(li, '::after').content;
+          return words + (after === 'none' ? '' : JSON.parse(after));
+        }).join('')"""
+    )
+    assert printed == "Yulia Peresild, Kazakhstan, from Oct 2021"
+
+
+def test_a_quote_gets_one_pair_of_marks(page: Page, server: LiveServer) -> None:
+    page.goto(server.url("/events/launch"))
+    paragraph = page.locator(".quote p").first
+    assert paragraph.evaluate("p => getComputedStyle(p, '::before').content") == '"“"'
+    page.evaluate("document.querySelector('.quote').classList.add('self-quoted')")  # as for “It seemed…
+    assert paragraph.evaluate("p => getComputedStyle(p, '::before').content") == "none"
+    assert paragraph.evaluate("p => getComputedStyle(p, '::after').content") == "none"
 
 
 def test_no_motion_when_reduced_motion_is_asked_for(page: Page, server: LiveServer) -> None:

@@ -74,3 +74,31 @@ def test_skip_link_goes_to_the_events(page: Page, server: LiveServer, console_er
     expect(
         page.locator("#axis").get_by_role("link", name="Zoom in", exact=True)
     ).to_be_focused()  # the axis first
+
+
+def test_enter_ticks_a_facet_checkbox_as_space_does(
+    page: Page, server: LiveServer, console_errors: list[str]
+) -> None:
+    page.goto(server.url("/"))
+    tab_until(page, "e.id === 'actor-laika'")
+    page.keyboard.press("Enter")
+    expect(page.locator("#actor-laika")).to_be_checked()
+    expect(page.locator("#results .event")).to_have_count(1)
+    expect(page.locator("#actor-laika")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#actor-laika")).not_to_be_checked()
+    expect(page.locator("#results .event")).to_have_count(5)
+
+
+def test_enter_on_a_chip_filters_and_leaves_focus_in_the_results(
+    page: Page, server: LiveServer, console_errors: list[str]
+) -> None:
+    page.goto(server.url("/"))
+    tab_until(page, "e.matches('#event-laika .chip-country')")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"\?country=SU$"))
+    expect(page.locator("#results .event")).to_have_count(2)
+    # Not the body: the reader goes on from the results they asked for.
+    assert page.evaluate(f"{FOCUSED}.closest('#results') !== null")
+    tab_until(page, "e.matches('#results .event-title a')", limit=40)
+    assert page.evaluate(f"{FOCUSED}.textContent") == "The year of Sputnik"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
@@ -193,3 +194,97 @@ def test_source_page_uses_the_same_pieces(client: FlaskClient) -> None:
         assert item.one("time").attrs["datetime"]
         assert item.one("h3").find("a")
     assert any(item.find("p", "note") for item in items)
+
+
+def test_chips_on_event_cards_swap_the_results_on_the_timeline_only(client: FlaskClient) -> None:
+    chip = page(client, "/").one("li", id="event-laika").find("a", "chip")[0]
+    assert chip.attrs["href"] == chip.attrs["hx-get"] == "/?actor=laika"
+    assert chip.attrs["hx-target"] == "#results"
+    assert chip.attrs["hx-push-url"] == "true"
+    # Elsewhere there are no results to swap: a chip is a plain link to the filtered timeline.
+    for path in ("/actors/laika", "/events/laika"):
+        chip = page(client, path).find("a", "chip-actor")[0]
+        assert chip.attrs["href"] == "/?actor=laika"
+        assert "hx-get" not in chip.attrs
+
+
+def test_the_htmx_answer_to_a_bad_filter_swaps_nothing_and_pushes_nothing(client: FlaskClient) -> None:
+    response = client.get("/?from=2021-13&actor=laika", headers=HTMX)
+    assert response.status_code == 400
+    assert response.headers["HX-Reswap"] == "none"
+    assert response.headers["HX-Push-Url"] == "false"
+    doc = parse(response.data)
+    assert doc.one(id="alert").one("div", "problem").attrs["data-invalid"] == "from"
+    assert "still shows the events of the last filter that worked" in doc.one(id="alert").text
+    assert not doc.find("title")  # the page keeps the title of what it still shows
+
+
+def test_the_page_for_a_bad_filter_keeps_the_valid_choices_and_marks_the_field(client: FlaskClient) -> None:
+    doc = page(client, "/?from=2021-13&actor=laika&q=orbit", 400)
+    assert doc.one("input", id="from").attrs["aria-invalid"] == "true"
+    assert "aria-invalid" not in doc.one("input", id="q").attrs
+    assert doc.one("input", id="actor-laika").attrs.get("checked") == ""
+    assert doc.one("input", id="q").attrs["value"] == "orbit"
+    assert "open" in doc.one("details", "filters-panel").attrs  # shown on phones too
+    assert doc.one(id="active-count").text == "(2 active)"
+
+
+def test_facets_explain_how_they_combine_and_grey_what_gives_nothing(client: FlaskClient) -> None:
+    doc = page(client, "/?country=KZ")
+    facets = doc.one(id="facets")
+    assert "any of them" in facets.one("p", "facet-logic").text
+    assert [lg.text.split(" (")[0] for lg in facets.find("legend")] == ["Who", "Country", "Kind of event"]
+    assert all("(any of)" in lg.text for lg in facets.find("legend"))
+    laika = facets.one("input", id="actor-laika")
+    assert laika.parent is not None
+    assert "none" in laika.parent.classes
+    assert laika.parent.one("label").text == "Laika 0 0 events"
+    assert "none" not in facets.one("input", id="actor-yulia-peresild").parent.classes  # type: ignore[union-attr]
+
+
+def test_the_json_link_and_the_active_count_follow_the_filters(client: FlaskClient) -> None:
+    doc = page(client, "/?actor=laika&from=1957")
+    assert doc.one("a", id="json-link").attrs["href"] == "/api/events?actor=laika&from=1957"
+    assert doc.one(id="active-count").text == "(2 active)"
+    fragment = page(client, "/?actor=laika", **HTMX)
+    link = fragment.one("a", id="json-link")
+    assert (link.attrs["href"], link.attrs["hx-swap-oob"]) == ("/api/events?actor=laika", "true")
+    assert fragment.one(id="active-count").text == "(1 active)"
+    elsewhere = page(client, "/events/laika").one("nav", aria_label="Site").find("a")
+    assert elsewhere[1].attrs["href"] == "/api/events"
+
+
+def test_a_form_sent_without_javascript_is_redirected_without_its_empty_fields(client: FlaskClient) -> None:
+    response = client.get("/?q=&from=&to=&actor=laika&actor=")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/?actor=laika"
+    assert client.get("/?q=&from=&to=").headers["Location"] == "/"
+    # htmx requests never carry them (app.js drops them); were one to, it is answered as is.
+    assert client.get("/?q=&actor=laika", headers=HTMX).status_code == 200
+
+
+def test_quotes_that_open_with_their_own_mark_get_no_second_one(client: FlaskClient, data_file: Path) -> None:
+    text = data_file.read_text(encoding="utf-8")
+    quoted = text.replace("quote: The rocket lifted off", "quote: “The rocket lifted off")
+    data_file.write_text(quoted, encoding="utf-8")
+    client.application.extensions["timeline.store"].check()
+    quotes = page(client, "/").one("li", id="event-launch").find("blockquote")
+    assert [q.classes for q in quotes] == [["quote", "self-quoted"]]
+    assert quotes[0].text == "“The rocket lifted off on Tuesday."
+
+
+def test_text_in_cyrillic_is_marked_as_russian(client: FlaskClient) -> None:
+    doc = page(client, "/actors/yulia-peresild")
+    assert doc.one("span", lang="ru").text == "Юлия Пересильд"
+    assert doc.one("html").attrs["lang"] == "en"
+
+
+def test_the_404_page_has_the_site_frame_and_a_search(client: FlaskClient) -> None:
+    doc = page(client, "/events/nothing-here", 404)
+    assert doc.one("a", "brand").text == "Mini timeline"
+    assert doc.one("nav", aria_label="Site")
+    assert doc.one("footer")
+    search = doc.one("form", role="search")
+    assert search.attrs["action"] == "/"
+    assert search.one("input").attrs["name"] == "q"
+    assert doc.one("title").text == "Not found (404) — Mini timeline"
