@@ -17,10 +17,11 @@ SINGLE = ("from", "to", "q", "page", "per_page", "pages", "lanes")
 LANES = ("country", "actor", "tag")  # the facets the time axis can split into lanes
 MAX_VALUES = 20  # per repeatable facet
 MAX_Q = 200
-PAGE_SIZE = 100
+PAGE_SIZE = 100  # the API's page, and an actor's, a country's or a source's
+LIST_PAGE = 25  # the timeline page's: a quick first view; "Show more" adds as many again
 MAX_PER_PAGE = 1000  # the API's largest page (and never more than TIMELINE_RENDER_LIMIT)
 MAX_PAGE = 100_000
-MAX_PAGES = 10  # pages shown at once (after "Show more"): at most 1,000 events a view
+MAX_PAGES = 40  # pages shown at once (after "Show more"): at most 1,000 events on the timeline page
 
 
 class Args(Protocol):
@@ -131,8 +132,13 @@ def _facet(args: Args, name: str, known: Mapping[str, object] | None, errors: Pr
     return tuple(values)
 
 
-def parse_query(args: Args, timeline: Timeline, *, max_per_page: int = PAGE_SIZE) -> Query:
-    """Validate request parameters into a Query, or raise QueryError listing every problem."""
+def parse_query(
+    args: Args, timeline: Timeline, *, max_per_page: int = PAGE_SIZE, per_page: int = PAGE_SIZE
+) -> Query:
+    """Validate request parameters into a Query, or raise QueryError listing every problem.
+
+    ``per_page`` is the page size when the parameters give none (at most ``max_per_page``).
+    """
     errors: Problems = []
     actor = _facet(args, "actor", timeline.actors, errors)
     country = _facet(args, "country", None, errors)
@@ -162,8 +168,8 @@ def parse_query(args: Args, timeline: Timeline, *, max_per_page: int = PAGE_SIZE
     elif not q.isprintable() and q:
         errors.append(("q", "the search text contains control characters"))
     page = _number(_single(args, "page", errors), "page", MAX_PAGE, 1, errors)
-    per_page = _number(
-        _single(args, "per_page", errors), "per_page", max_per_page, min(PAGE_SIZE, max_per_page), errors
+    size = _number(
+        _single(args, "per_page", errors), "per_page", max_per_page, min(per_page, max_per_page), errors
     )
     pages = _number(_single(args, "pages", errors), "pages", MAX_PAGES, 1, errors)
     lanes = _single(args, "lanes", errors) or None
@@ -171,9 +177,9 @@ def parse_query(args: Args, timeline: Timeline, *, max_per_page: int = PAGE_SIZE
         errors.append(("lanes", f"'lanes' must be one of {', '.join(LANES)}"))
     if errors:
         raise QueryError(errors)
-    query = Query(actor, country, tag, start, end, q, page, per_page, lanes, pages)
+    query = Query(actor, country, tag, start, end, q, page, size, lanes, pages)
     if page > 1:  # a page past the last one is a bad parameter like any other
-        last = max(1, -(-count(timeline, query) // per_page))
+        last = max(1, -(-count(timeline, query) // size))
         if page > last:
             raise QueryError([("page", _too_far(last, " for these filters"))])
     return query

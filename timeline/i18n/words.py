@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal
 
-from timeline.i18n import format_locale, ngettext
+from timeline.i18n import format_locale, language, ngettext
 
 
 def number(value: int) -> str:
@@ -53,4 +53,9 @@ NOUNS: dict[str, Callable[[int], str]] = {
 
 def counted(noun: str, n: int) -> str:
     """``n`` and the noun in the right plural form ("1 event", "21 событие", "22 события")."""
+    return _counted(noun, n, language())
+
+
+@lru_cache(maxsize=8192)
+def _counted(noun: str, n: int, lang: str) -> str:  # the catalogs do not change while serving
     return NOUNS[noun](n)

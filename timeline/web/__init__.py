@@ -1,4 +1,5 @@
-"""Everything Flask: routes, the API, htmx, errors, security headers, the page cache, templates."""
+"""Everything Flask: routes, the API, htmx, errors, security headers, the page cache, templates,
+compressed static files."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from timeline.web import (
     assets,
     caching,
     cite,
+    compression,
     embed,
     errors,
     exports,
@@ -45,6 +47,7 @@ def init_app(app: Flask) -> None:
     security.init_app(app)
     pagecache.init_app(app)
     caching.init_app(app)  # after the page cache: its validators see the page as sent
+    compression.init_app(app)  # static CSS/JS compressed
     errors.init_app(app)
     i18n.init_app(app)
     templating.init_app(app)

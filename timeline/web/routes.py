@@ -16,6 +16,7 @@ from timeline.present import active_filters, day_differences, group_by_year, sea
 from timeline.query import (
     FACETS,
     LANES,
+    LIST_PAGE,
     Query,
     QueryError,
     Result,
@@ -42,7 +43,7 @@ def index() -> Response:
     if not htmx.is_request(request) and any(v == "" for v in request.args.values()):
         return _without_empty()  # a form sent without JavaScript: q=&from=&to=
     try:
-        query = parse_query(request.args, timeline)
+        query = parse_query(request.args, timeline, per_page=LIST_PAGE)
     except QueryError as exc:
         return _invalid(timeline, exc, fragment=fragment or more)
     result = apply(timeline, query)  # a page past the last is already a 400 from parse_query
@@ -108,7 +109,7 @@ def _valid_part(timeline: Timeline, exc: QueryError) -> Query:
     """The query without the parameters at fault (so the form keeps the reader's other choices)."""
     kept = MultiDict([(k, v) for k, v in request.args.items(multi=True) if k not in exc.fields])
     try:
-        return parse_query(kept, timeline)
+        return parse_query(kept, timeline, per_page=LIST_PAGE)
     except QueryError:
         return Query()
 

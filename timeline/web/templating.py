@@ -16,7 +16,7 @@ from timeline.i18n import _, lazy_gettext
 from timeline.i18n.dates import day_text, point_text
 from timeline.media import Shown, show
 from timeline.model import Event, Timeline
-from timeline.query import MAX_PAGES, PAGE_SIZE, Query, label
+from timeline.query import LIST_PAGE, MAX_PAGES, Query, label
 from timeline.web import htmx, urls
 
 HTMX_FILE = "htmx-2.0.11.min.js"  # vendored; tests check its sha256
@@ -44,7 +44,7 @@ def without_url(query: Query, name: str, value: str | None = None) -> str:
 def page_url(query: Query, page: int, pages: int = 1) -> str:
     """The URL of another page of the same query (``pages`` pages from it)."""
     pairs = query.params(lanes=True)
-    if query.per_page != PAGE_SIZE:
+    if query.per_page != LIST_PAGE:
         pairs.append(("per_page", str(query.per_page)))
     if page > 1:
         pairs.append(("page", str(page)))
@@ -91,7 +91,7 @@ def span_url(query: Query, start: str | None = None, end: str | None = None) -> 
 def view_args(query: Query) -> str:
     """The query string that carries a view to an event page ("?actor=…"; empty for the whole timeline)."""
     pairs = query.params(lanes=True)
-    if query.per_page != PAGE_SIZE:
+    if query.per_page != LIST_PAGE:
         pairs.append(("per_page", str(query.per_page)))
     return "?" + urlencode(pairs) if pairs else ""
 
