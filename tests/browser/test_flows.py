@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.support import LiveServer
 
@@ -218,3 +218,25 @@ def test_the_form_without_javascript_leaves_out_empty_fields(browser: Browser, s
     expect(page).to_have_url(server.url("/?actor=laika"))  # not ?q=&from=&to=&actor=laika
     expect(page.locator("#results .event")).to_have_count(1)
     context.close()
+
+
+def test_htmx_comes_when_the_reader_reaches_for_the_page_and_a_change_waits_for_it(
+    page: Page, server: LiveServer, console_errors: list[str]
+) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "htmx" in r.url else None)
+
+    def slow(route: Route) -> None:
+        page.wait_for_timeout(400)  # htmx on a slow line: the box is ticked before it arrives
+        route.continue_()
+
+    page.route("**/htmx-*.js", slow)
+    page.goto(server.url("/"), wait_until="load")
+    page.wait_for_timeout(300)
+    assert fetched == []  # not part of the first view
+    page.evaluate("window.__marker = 'same page'")
+    page.get_by_role("checkbox", name=re.compile(r"^Laika")).check()
+    expect(page).to_have_url(server.url("/?actor=laika"))
+    expect(page.locator("#results .event")).to_have_count(1)
+    assert page.evaluate("window.__marker") == "same page"
+    assert len(fetched) == 1
