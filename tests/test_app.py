@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline import create_app
+from timeline import create_app, web
 
 
 def test_data_file_from_the_environment(monkeypatch: pytest.MonkeyPatch, data_file: Path) -> None:
@@ -36,3 +36,14 @@ def test_a_broken_edit_keeps_the_last_good_data(client: object, data_file: Path)
     assert health is not None
     assert health["last_reload_ok"] is False
     assert health["errors"][0]["line"] > 1
+
+
+
+def test_warm_compiles_the_templates_before_the_workers_fork(data_file: Path) -> None:
+    # gunicorn's master (timeline/serving.py) warms the app before forking: each worker would
+    # otherwise compile every template and fill its caches on its first request.
+    app = create_app({"TESTING": True, "TIMELINE_EVENTS": str(data_file), "TIMELINE_CACHE_DIR": ""})
+    assert not app.jinja_env.cache  # tests start cold (and quick)
+    web.warm(app)
+    compiled = {name for (_, name) in app.jinja_env.cache}  # type: ignore[union-attr]
+    assert {"index.html", "_results.html", "macros.html", "_facets.html", "errors/error.html"} <= compiled
