@@ -66,6 +66,13 @@ WATCH = """(() => {
   history.pushState = function (...a) {
     const r = push.apply(this, a); window.__t.pushed = performance.now(); return r;
   };
+  window.__t.steps = {};
+  const names = ["htmx:load", "htmx:beforeSend", "htmx:beforeSwap", "htmx:afterSwap", "htmx:afterSettle"];
+  for (const name of names) {
+    addEventListener(name, () => {
+      if (window.__t.t0 !== null && !(name in window.__t.steps)) window.__t.steps[name] = performance.now();
+    }, true);
+  }
   new MutationObserver(() => { if (window.__t.t0 !== null) window.__t.last = performance.now(); })
     .observe(document, {childList: true, subtree: true, characterData: true, attributes: true});
 })();"""
@@ -168,6 +175,7 @@ def one_run(browser: Any, url: str, options: argparse.Namespace, number: int) ->
     events = events["traceEvents"] if isinstance(events, dict) else events
     return {
         "interaction_ms": max(timing["last"], timing["pushed"] or 0) - timing["t0"],
+        "steps": {k.removeprefix("htmx:"): v - timing["t0"] for k, v in timing["steps"].items()},
         "kinds": by_kind(events),
         "hot": hot_functions(profile),
         "before": before,
@@ -199,6 +207,16 @@ def report(runs: list[dict[str, Any]], sizes: dict[str, int]) -> None:
     times = [r["interaction_ms"] for r in runs]
     shown = ", ".join(f"{t:.0f}" for t in times)
     print(f"interaction (change → last DOM change): median {statistics.median(times):.0f} ms (runs: {shown})")
+    steps = sorted(
+        {k for r in runs for k in r["steps"]},
+        key=lambda k: statistics.median(r["steps"].get(k, 0) for r in runs),
+    )
+    print(
+        "  htmx steps after the change (median ms): "
+        + ", ".join(
+            f"{k} {statistics.median(r['steps'][k] for r in runs if k in r['steps']):.0f}" for k in steps
+        )
+    )
     print("main thread CPU by kind of work (median ms):")
     kinds = sorted(
         {k for r in runs for k in r["kinds"]}, key=lambda k: -statistics.median(r["kinds"][k] for r in runs)

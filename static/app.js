@@ -119,6 +119,19 @@
     return target && target.id === regions.more;
   }
 
+  // htmx opens sessionStorage on its first history push; opening it costs 10–20 ms the first
+  // time in a page. Do it while the first request is on its way instead of after it returns.
+  document.addEventListener("htmx:beforeSend", function warm() {
+    document.removeEventListener("htmx:beforeSend", warm);
+    setTimeout(function () {
+      try {
+        window.sessionStorage.getItem("htmx-current-path-for-history");
+      } catch (e) {
+        // no storage: htmx does without it
+      }
+    }, 0);
+  });
+
   document.addEventListener("htmx:beforeRequest", function (event) {
     var elt = event.detail.elt;
     var results = region("results");

@@ -10,8 +10,8 @@ from markupsafe import Markup
 from timeline.index import terms
 from timeline.load import load
 from timeline.model import Timeline
-from timeline.present import active_filters, cited, quoted, search_examples, self_quoted, shown
-from timeline.query import Query
+from timeline.present import active_filters, cited, facet_parts, quoted, search_examples, self_quoted, shown
+from timeline.query import FacetValue, Query
 
 ROOT = Path(__file__).parent.parent
 
@@ -104,3 +104,12 @@ def test_search_examples_come_from_the_data(path: str) -> None:
     assert examples.across is not None
     assert not examples.across[0].isascii()
     assert examples.across[0] in examples.words
+
+
+def test_facet_parts_keep_every_chosen_value_in_the_form() -> None:
+    values = [FacetValue(f"v{i}", f"V{i}", 400 - i, i in (3, 350)) for i in range(400)]
+    parts = facet_parts(values, 12, most=300)
+    assert [v.value for v in parts.shown] == [f"v{i}" for i in range(12)]
+    assert len(parts.more) == 301
+    assert parts.more[-1].value == "v350"  # ranked beyond the list, ticked: still there
+    assert (parts.selected, parts.open) == (2, True)

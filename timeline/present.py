@@ -130,8 +130,9 @@ class FacetParts:
 
 
 def facet_parts(values: list[FacetValue], limit: int, most: int = 300) -> FacetParts:
-    """Split facet values for display (at most ``most`` behind "more")."""
+    """Split facet values for display (at most ``most`` behind "more", and every chosen value)."""
     shown, more = values[:limit], values[limit : limit + most]
+    more += [v for v in values[limit + most :] if v.selected]  # the form must keep what is ticked
     return FacetParts(shown, more, sum(v.selected for v in values), any(v.selected for v in more))
 
 
