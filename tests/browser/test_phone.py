@@ -30,7 +30,7 @@ def first_event_top(page: Page) -> float:
     return top
 
 
-@pytest.mark.parametrize("path", ["/", "/?actor=yulia-peresild&country=KZ&from=2021"])
+@pytest.mark.parametrize("path", ["/", "/?actor=yulia-peresild&country=KZ", "/?q=Gagarin"])
 def test_the_first_event_starts_within_one_and_a_half_screens(
     page: Page, story_server: LiveServer, path: str, console_errors: list[str]
 ) -> None:
