@@ -15,7 +15,7 @@
   // sign of using the page (pointer, touch, key or focus), after the page has loaded (htmx sets
   // itself up only then). A filter changed before it arrives is applied as soon as it has.
   var htmxSource = document.currentScript && document.currentScript.getAttribute("data-htmx");
-  var htmxState = "absent"; // then "loading", then "ready"
+  var htmxState = window.htmx ? "ready" : "absent"; // then "loading", then "ready" (a page may load it itself)
   var waiting = [];
 
   function withHtmx(then) {
