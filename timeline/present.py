@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from timeline.i18n import language
 from timeline.i18n.dates import LocalDay, age_text, date_text, local_days, zone_label
+from timeline.i18n.words import counted, number
 from timeline.index import fold_map
 from timeline.model import Citation, Event, Source, Timeline
 from timeline.query import FACETS, FacetValue, Query
@@ -214,6 +215,25 @@ def self_quoted(quote: str) -> bool:
 def quoted(event: Event, found: tuple[str, ...]) -> bool:
     """True when a search term occurs in one of the event's quotes (its sources are shown open)."""
     return any(_spans(c.quote, found) for c in event.citations)
+
+
+def facet_counts(facets: dict[str, list[FacetValue]], limit: int) -> dict[str, dict[str, object]]:
+    """New counts for facet lists already on the page (app.js puts them in place): for each
+    facet the count of every listed value, the ticked values, "N chosen"; and the words of each
+    count ("21", "21 events")."""
+    counts: dict[str, object] = {}
+    selected: dict[str, object] = {}
+    chosen: dict[str, object] = {}
+    words: dict[str, object] = {}
+    for name, values in facets.items():
+        parts = facet_parts(values, limit)
+        listed = parts.shown + parts.more
+        counts[name] = {v.value: v.count for v in listed}
+        selected[name] = [v.value for v in values if v.selected]
+        chosen[name] = counted("chosen", parts.selected) if parts.selected else ""
+        for v in listed:
+            words.setdefault(str(v.count), [number(v.count), counted("event", v.count)])
+    return {"counts": counts, "selected": selected, "chosen": chosen, "words": words}
 
 
 def active_filters(query: Query) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -134,8 +135,16 @@ def test_htmx_fragment_updates_status_alert_facets_and_axis(client: FlaskClient)
     assert doc.one(id="status").text == "1 event matches the filters."
     assert doc.one(id="alert").attrs["hx-swap-oob"] == "innerHTML"
     assert doc.one(id="alert").text == ""
-    assert doc.one(id="facets").attrs["hx-swap-oob"] == "true"
-    assert doc.one("input", id="actor-laika").attrs.get("checked") == ""
+    # The facets stay on the page: only their counts come, for app.js to put in place.
+    assert not doc.find(id="facets")
+    counts = doc.one("template", id="facet-counts")
+    data = json.loads(counts.attrs["data-counts"])
+    assert data["counts"]["actor"] == {"yulia-peresild": 2, "laika": 1, "tom-cruise": 1}  # any of them
+    assert data["selected"]["actor"] == ["laika"]
+    assert data["chosen"]["actor"] == "1 chosen"
+    assert data["words"]["1"] == ["1", "1 event"]
+    full = page(client, "/?actor=laika")
+    assert counts.attrs["data-version"] == full.one(id="facets").attrs["data-version"]
     assert doc.one("nav", id="axis")
 
 

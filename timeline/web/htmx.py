@@ -21,6 +21,7 @@ REGIONS = {
     "range": "range",
     "active": "active-count",
     "json": "json-link",
+    "counts": "facet-counts",
 }
 
 

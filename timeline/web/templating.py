@@ -203,6 +203,7 @@ def init_app(app: Flask) -> None:
         self_quoted=present.self_quoted,
         noted=present.noted,
         facet_parts=present.facet_parts,
+        facet_counts=present.facet_counts,
         filter_title=filter_title,
         page_title=page_title,
         titled=titled,
