@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -39,9 +39,10 @@ class QueryError(ValueError):
     ``fields`` names the parameters at fault, so a form can mark those fields invalid.
     """
 
-    def __init__(self, problems: Problems) -> None:
-        self.messages = [message for _, message in problems if message]
-        self.fields = tuple(dict.fromkeys(name for name, _ in problems))
+    def __init__(self, problems: Sequence[tuple[str, str] | str]) -> None:
+        pairs = [("", p) if isinstance(p, str) else p for p in problems]  # a bare message names no field
+        self.messages = [message for _, message in pairs if message]
+        self.fields = tuple(dict.fromkeys(name for name, _ in pairs if name))
         super().__init__("; ".join(self.messages))
 
 
