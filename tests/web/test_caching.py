@@ -154,7 +154,8 @@ def test_pages_link_static_files_by_content_hash_and_those_are_immutable(
     doc = parse(client.get("/").data)
     urls = [n.attrs["href"] for n in doc.find("link") if n.attrs.get("rel") in ("stylesheet", "icon")]
     urls += [n.attrs["src"] for n in doc.find("script")]
-    assert len(urls) == 5  # the icon, app.css, htmx, app.js and the time axis's axis.js
+    urls += [n.attrs["data-htmx"] for n in doc.find("script") if "data-htmx" in n.attrs]  # app.js gets it
+    assert len(urls) == 5  # the icon, app.css, app.js, htmx (app.js fetches it) and the time axis's axis.js
     for url in urls:
         name = url.rsplit("/", 1)[1]
         assert re.fullmatch(r"[a-z0-9.-]+\.[0-9a-f]{10}\.(css|js|svg)", name), name
