@@ -60,14 +60,14 @@ def files() -> dict[str, Path | str]:
 
 PINS = {
     "story": {
-        "ics": "6b541d96c2aa076ab1e30c229073f8919f8d9afda41033f566a06a7d6c519986",
-        "atom": "6da3a029ccf58e716d3b857cf9b91054064c5fe3ab11cb25b3ccfa8f6a7e6616",
-        "json": "ece57ce2543aa1e0b8d2427591c1af6e942f0d3965a5b48bb59bf2efee3e84b0",
-        "bib": "190d886614d9ce1120a1a0fb0758d1792361e9353b5557f9e4756567cde30e8f",
-        "csl.json": "983a28b49b1ae6a826082f87fc645bbf4f338bf47d3351df2ae6fe6a8763ae68",
-        "csv": "1dd307325561cb5146c7e3ab6d3c3628b2fa1ce72f05b78d8469f81753779714",
-        "timelinejs.csv": "9d50036414572bb6ef6592f7c55ad89438c201a1e60ce1c209a02d52c8ddc759",
-        "timelinejs.json": "cdbe146f2277910a069d49f850b5a6feb73b1d9f431ea5c0a9b78405f60b5d42",
+        "ics": "800efed7db49a6d68b180ab8ae12dbe79cdada8194a1a57f7a287a77761bfceb",
+        "atom": "969b338f60cbf84ad3a2f9532ff0fabb10f35bac2dc628c924010195705e39ae",
+        "json": "5861e7593e8adde68593ab1236f5b95a1e1275035681b4acee8835cb396b6bf1",
+        "bib": "a22895d5724d7a27b165973834355b259bc9bcdb70a3f7f112201a4186800e73",
+        "csl.json": "6f0944efb5c5b59a818fb3ce28b33b1ac866cfa475615b712c7bcc79e93bc8c5",
+        "csv": "5f3c184aba9d9ce2db7bcec27b49f76ff8e17c14a8d20351a756f08eef1df14a",
+        "timelinejs.csv": "515971c59e80c4b07b719d8cd7c16422a5a948fac69d645a43cd4b142fcbbe06",
+        "timelinejs.json": "a9526afbb1f89899a3e718c6ebab15355030f9b0951192d544933ed4b9c62a45",
     },
     "generated": {
         "ics": "c5dfe8c4422b7c3de192317e5df4dfa672cd2a614f8df24bd210a5024e9ab061",
