@@ -38,7 +38,6 @@ def test_a_broken_edit_keeps_the_last_good_data(client: object, data_file: Path)
     assert health["errors"][0]["line"] > 1
 
 
-
 def test_warm_compiles_the_templates_before_the_workers_fork(data_file: Path) -> None:
     # gunicorn's master (timeline/serving.py) warms the app before forking: each worker would
     # otherwise compile every template and fill its caches on its first request.

@@ -132,9 +132,11 @@ def event(ident: str) -> Response:
     shown = found(timeline.event(ident), "event", ident)
     zones = [(name, ZoneInfo(key)) for name, key in current_app.config["TIMELINE_REFERENCE_ZONES"]]
     try:
-        view = parse_query(request.args, timeline)
+        view = parse_query(request.args, timeline, per_page=LIST_PAGE)
     except QueryError:
-        view = Query()  # a broken view in the link: the permalink still works, within the whole timeline
+        view = Query(
+            per_page=LIST_PAGE
+        )  # a broken view in the link: the permalink still works, within the whole timeline
     return render(
         "event.html",
         timeline=timeline,
@@ -195,7 +197,8 @@ def _listing(timeline: Timeline, name: str, value: str) -> dict[str, Any]:
         paging, events, previous = events_page(timeline, name, value, request.args)
     except QueryError as exc:
         abort(400, description="; ".join(exc.messages))
-    view = Query(**{name: (value,)}) if name in FACETS else Query()  # type: ignore[arg-type]
+    # the timeline's view of these events (its list pages, not this page's)
+    view = Query(per_page=LIST_PAGE, **({name: (value,)} if name in FACETS else {}))  # type: ignore[arg-type]
     return {
         "paging": paging,
         "events": events,
