@@ -270,7 +270,8 @@ def test_without_javascript_every_step_is_a_link(browser: Browser, story: LiveSe
     expect(page.get_by_role("textbox", name="From")).to_have_value("2021-10-05")
     page.get_by_role("checkbox", name=re.compile(r"^Launch")).check()
     page.get_by_role("button", name="Apply filters").click()
-    expect(page).to_have_url(re.compile(r"from=2021-10-05&to=2021-10-05.*tag=launch"))
+    # the empty fields a plain form sends are dropped by a redirect to the view's normal form
+    expect(page).to_have_url(re.compile(r"/\?from=2021-10-05&tag=launch&to=2021-10-05$"))
     axis.get_by_role("link", name="Country").click()
     expect(page).to_have_url(re.compile(r"&lanes=country$"))
     expect(axis.locator(".ax-wide .ax-lane-label")).to_have_text(["Kazakhstan · 1", "Russia · 1"])

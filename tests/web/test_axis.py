@@ -238,3 +238,15 @@ def test_a_permalink_without_a_view_reads_on_through_the_whole_timeline(story: F
     assert doc.one("a", rel="next").attrs["href"] == "/events/sputnik-2-laika"
     broken = parse(story.get("/events/sputnik-1?from=nonsense").data)  # a broken view still opens the event
     assert broken.one("p", "reading-where").text.startswith("1 of 36 in this timeline")
+
+
+def test_the_key_explains_the_kinds_of_mark_the_axis_draws_and_no_others(story: FlaskClient) -> None:
+    def key(path: str) -> list[str]:
+        found = axis(story, path).find("ul", "axis-key")
+        return [li.text.strip() for li in found[0].find("li")] if found else []
+
+    assert key("/?actor=yulia-peresild&country=KZ") == ["event", "date within"]  # two dots and a day
+    october = key("/?from=2021-10&to=2021-10")
+    assert october == ["event", "span", "date within", "planned", "several"]  # the filming, Cruise's plan
+    assert "planned" not in key("/?country=KZ")
+    assert key("/?from=1990&to=1990") == []  # nothing drawn, nothing to explain

@@ -143,6 +143,36 @@ class AxisView(NamedTuple):
     hi: int
     zoom_unit: str
     centre: int
+    keys: tuple[str, ...] = ()  # the kinds of mark drawn, in the key's order
+
+
+KEYS = ("dot", "core", "band", "doubt", "planned", "cancelled", "cluster", "listed")
+_PIECE_KEY = {
+    "dot": "dot",
+    "core": "core",
+    "open-start": "core",
+    "open-end": "core",
+    "band": "band",
+    "cap": "band",
+}
+
+
+def _mark_keys(mark: MarkView) -> set[str]:
+    """The key entries that explain one mark."""
+    if mark.cluster:
+        return {"cluster"}
+    kinds = {_PIECE_KEY[p.kind] for p in mark.pieces if not (p.kind == "dot" and mark.glyph)}
+    return kinds | ({mark.glyph} - {""}) | ({"doubt"} if "is-doubt" in mark.cls.split() else set())
+
+
+def drawn_keys(layouts: tuple[LayoutView, ...]) -> tuple[str, ...]:
+    """The key entries for what the layouts draw (a key of kinds not on the axis only adds noise)."""
+    found = {
+        key for layout in layouts for lane in layout.lanes for mark in lane.marks for key in _mark_keys(mark)
+    }
+    if layouts[0].listed:
+        found.add("listed")  # the stretch of the ruler the list below covers
+    return tuple(key for key in KEYS if key in found)
 
 
 def pct(x: float) -> str:
@@ -283,4 +313,5 @@ def present(axis: Axis, timeline: Timeline, query: Query, links: Links) -> AxisV
         lane_links=lane_links, zoom_in=hrefs.dates(axis.zoom_in), zoom_out=hrefs.dates(axis.zoom_out),
         earlier=hrefs.dates(axis.earlier), later=hrefs.dates(axis.later), base=hrefs.dates(Step(None, None)),
         lo=window.lo, hi=window.hi, zoom_unit=axis.zoom_unit or "", centre=axis.centre,
+        keys=drawn_keys((wide, narrow)),
     )  # fmt: skip
