@@ -72,9 +72,9 @@ def date_texts(draw: st.DrawFn) -> str:
     month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
     hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
     day_text = f"{year:04d}-{month:02d}-{day:02d}"
-    point = draw(
-        st.sampled_from([f"{year:04d}", day_text[:7], day_text, f"{day_text}T{hour:02d}:{minute:02d}Z"])
-    )
+    # a time of day on 1 Jan of the year 1 is refused at load (no zone could show it): the day after
+    timed = f"{day_text if day_text != '0001-01-01' else '0001-01-02'}T{hour:02d}:{minute:02d}Z"
+    point = draw(st.sampled_from([f"{year:04d}", day_text[:7], day_text, timed]))
     qualifier = "" if "T" in point else draw(st.sampled_from(["", "~", "?", "%"]))
     form = draw(st.sampled_from(["{}", "../{}", "{}/..", "/{}", "{}/"]))
     return form.format(point + qualifier)
