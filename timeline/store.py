@@ -264,9 +264,18 @@ class Store:
         )
 
     def failed(self, now: Signature | None, digest: str | None, problems: list[Problem]) -> None:
-        """Keep the last good data; report this broken version (once: it is now seen)."""
-        self._seen = _Seen(now, digest, time.time())
+        """Keep the last good data; report this broken version (once: it is now seen).
+
+        A file read again only because its time stamp is recent (racy) and broken the same way is
+        not reported again: an unreadable file would otherwise be logged at every check for seconds.
+        """
         shown = tuple(problems[:MAX_REPORTED])
+        again = (
+            now == self._seen.signature and not self._status.last_reload_ok and shown == self._status.errors
+        )
+        self._seen = _Seen(now, digest, time.time())
+        if again:
+            return
         self._status = Status(self._snapshot.version, self._status.loaded_at, False, shown, now)
         name = os.fspath(self.path)
         more = f"\n… and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
