@@ -58,8 +58,13 @@ def _record(context: Any, variable: str) -> None:
 
 def _fix_substitute() -> None:
     """Fix 1: record what a substitution renders, and suppress it in the rest of the item."""
+    _fix_substituted_texts_and_dates()
+    _fix_substituted_names()
+
+
+def _fix_substituted_texts_and_dates() -> None:
+    """Fix 1, texts and dates: a suppressed variable renders nothing; a rendered one is recorded."""
     original_text_variable = model.Text._variable
-    original_names_process = model.Names.process
     original_date_process = model.Date.process
 
     def text_variable(self: Any, item: Any, context: Any) -> Any:
@@ -70,6 +75,23 @@ def _fix_substitute() -> None:
         if text:
             _record(context, variable)
         return text
+
+    def date_process(self: Any, item: Any, variable: Any = None, context: Any = None, **kw: Any) -> Any:
+        name = variable or self.get("variable")
+        if name and _suppressed(self if context is None else context, name):
+            raise model.VariableError(name)
+        text = original_date_process(self, item, variable=variable, context=context, **kw)
+        if text and name:
+            _record(self if context is None else context, name)
+        return text
+
+    model.Text._variable = text_variable
+    model.Date.process = date_process
+
+
+def _fix_substituted_names() -> None:
+    """Fix 1, names and substitutions: suppressed names substitute; a substitution records what it used."""
+    original_names_process = model.Names.process
 
     def names_process(self: Any, item: Any, names_context: Any = None, context: Any = None, **kw: Any) -> Any:
         here = self if context is None else context
@@ -85,15 +107,6 @@ def _fix_substitute() -> None:
         if text:
             for role in present:
                 _record(here, role)
-        return text
-
-    def date_process(self: Any, item: Any, variable: Any = None, context: Any = None, **kw: Any) -> Any:
-        name = variable or self.get("variable")
-        if name and _suppressed(self if context is None else context, name):
-            raise model.VariableError(name)
-        text = original_date_process(self, item, variable=variable, context=context, **kw)
-        if text and name:
-            _record(self if context is None else context, name)
         return text
 
     def substitute_render(self: Any, item: Any, context: Any = None, **kw: Any) -> Any:
@@ -117,9 +130,7 @@ def _fix_substitute() -> None:
                 return text
         return None
 
-    model.Text._variable = text_variable
     model.Names.process = names_process
-    model.Date.process = date_process
     model.Substitute.render = substitute_render
 
 
