@@ -154,9 +154,11 @@ def test_every_source_links_over_https(story: Timeline) -> None:
 
 
 def test_source_counts_count_sources_and_source_pages_count_events(story_client: FlaskClient) -> None:
-    doc = parse(story_client.get("/").data)
+    doc = parse(story_client.get("/?per_page=100").data)  # every event of the story on one page
     story = load(ROOT / "events.yaml")
-    for card in doc.find("li", "event"):
+    cards = doc.find("li", "event")
+    assert len(cards) == len(story.events)
+    for card in cards:
         event = story.event(card.attrs["id"].removeprefix("event-"))
         assert event is not None
         distinct = len({c.source for c in event.citations})

@@ -114,6 +114,22 @@ def test_enter_in_the_search_box_is_one_request_and_one_step_back(
     expect(page.locator("#results .event")).to_have_count(5)
 
 
+def test_typing_then_apply_is_one_request_and_one_step_back(
+    page: Page, server: LiveServer, console_errors: list[str]
+) -> None:
+    page.goto(server.url("/"))
+    sent = requests_to_the_timeline(page)
+    page.get_by_role("searchbox", name="Search").fill("Peresild")
+    page.get_by_role("button", name="Apply filters").click()  # the box's "change" and the submit
+    expect(page).to_have_url(re.compile(r"\?q=Peresild$"))
+    expect(page.locator("#results .event")).to_have_count(2)
+    page.wait_for_timeout(300)
+    assert sent == [server.url("/?q=Peresild")]
+    page.go_back()
+    expect(page).to_have_url(server.url("/"))
+    expect(page.locator("#results .event")).to_have_count(5)
+
+
 def test_clearing_the_search_box_shows_every_event_at_once(
     page: Page, server: LiveServer, console_errors: list[str]
 ) -> None:

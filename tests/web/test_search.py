@@ -58,6 +58,11 @@ def test_what_was_found_is_marked_and_quotes_that_hold_it_are_shown_open(story: 
     assert "open" in sources.attrs
     assert [m.text for m in sources.find("mark")] == ["Gagarin"]
     assert not sputnik.one("h3").find("mark")
+    # A word found in a summary is marked there.
+    press = parse(story.get("/?q=accelerated").data).one(
+        "li", id="event-soyuz-ms-19-preflight-press-conference"
+    )
+    assert [m.text for m in press.one("p", "summary").find("mark")] == ["accelerated"]
     # Without a search nothing is marked and every source list starts closed.
     plain = parse(story.get("/").data)
     assert not plain.find("mark")
