@@ -6,7 +6,10 @@ does, page cache off so every step is rendered afresh) on a free loopback port, 
 in Debian's Chromium through Playwright, and times each step in the page itself, from the gesture's
 input event to htmx's ``afterSettle`` of the results: keyboard zoom in and out, keyboard pan,
 wheel zoom (its 80 ms wait for the end of the gesture included) and drag pan. Next to it, the same
-measure for ticking a facet's checkbox (the filter swap the page already had), as a ratio.
+measure for ticking a facet's checkbox (the filter swap the page already had), as a ratio. Each
+round first focuses the axis's heading, the reader's first sign of use, at which app.js fetches
+htmx and axis.js, and waits for both. ``--against REV`` serves the code of a git revision too and
+interleaves its rounds with this tree's, for figures side by side.
 Target: median under 150 ms at 10,000 events. On a shared machine, read medians and ratios.
 """
 
@@ -26,11 +29,13 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.exports import checkout  # noqa: E402
 from bench.generate import generate  # noqa: E402
 from bench.load import Server  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
+FACET = "facet checkbox"
 # Record the time of the last input event of a gesture, and how long until the results settle.
 WATCH = """() => {
   window.__steps = [];
@@ -57,6 +62,16 @@ def step(page: Page, act: Callable[[], None]) -> float:
     page.wait_for_timeout(150)  # let the page be idle again before the next gesture
     taken: float = page.evaluate("window.__steps[window.__steps.length - 1]")
     return taken
+
+
+def enhance(page: Page) -> None:
+    """A first sign of use (focus), then wait for htmx and axis.js, which app.js fetches then."""
+    page.locator("#axis-heading").focus()
+    deadline = time.monotonic() + 20
+    while not page.evaluate("Boolean(window.htmx && document.querySelector('.axis-plot[data-ready]'))"):
+        if time.monotonic() > deadline:
+            raise SystemExit("htmx and axis.js did not arrive within 20 s")
+        page.wait_for_timeout(5)
 
 
 def focus_mark(page: Page) -> None:
@@ -105,40 +120,68 @@ def facet(page: Page) -> float:
     return taken
 
 
+Times = dict[str, list[float]]
+
+
+def one_round(page: Page, base: str, year: int, times: Times) -> None:
+    """Open the year's window, then each gesture once and a facet's tick; add the times to ``times``."""
+    page.goto(f"{base}/?from={year}&to={year}")
+    page.evaluate(WATCH)
+    enhance(page)
+    for name, taken in gestures(page).items():
+        times.setdefault(name, []).extend(taken)
+    times.setdefault(FACET, []).append(facet(page))
+
+
+def report(label: str, times: Times) -> float:
+    """Print one tree's medians; return the median of every step."""
+    every = [t for name, taken in times.items() if name != FACET for t in taken]
+    baseline = statistics.median(times[FACET])
+    print(f"{label}: gesture → axis and list swapped (ms)")
+    for name, taken in times.items():
+        if name != FACET:
+            print(f"  {name:22s} median {statistics.median(taken):6.1f}   max {max(taken):6.1f}")
+    print(f"  {'every step':22s} median {statistics.median(every):6.1f}   (target < 150)")
+    ratio = statistics.median(every) / baseline
+    print(f"  {FACET:22s} median {baseline:6.1f}   steps / facet = {ratio:.2f}")
+    return statistics.median(every)
+
+
 def main() -> None:
-    """Serve, open, measure, print."""
+    """Serve (each tree), open, measure round by round, print."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--steps", type=int, default=12, help="rounds of every gesture")
+    parser.add_argument("--against", metavar="REV", help="also measure this git revision, rounds interleaved")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "events.yaml"
         path.write_text(generate(args.events), encoding="utf-8")
-        env = {"TIMELINE_EVENTS": str(path), "TIMELINE_CACHE_DIR": str(Path(folder) / "cache")}
-        server = Server("timeline:create_app()", {**env, "TIMELINE_PAGE_CACHE": "0"})
+        trees = [("now", ROOT)]
+        if args.against:
+            (Path(folder) / "before").mkdir()
+            trees.insert(0, (args.against, checkout(args.against, Path(folder) / "before")))
+        servers: list[tuple[str, Server]] = []
         try:
+            for n, (label, tree) in enumerate(trees):
+                env = {"TIMELINE_EVENTS": str(path), "TIMELINE_CACHE_DIR": str(Path(folder) / f"cache-{n}")}
+                env["TIMELINE_PAGE_CACHE"] = "0"
+                servers.append((label, Server("timeline:create_app()", env, tree)))
+            results: dict[str, Times] = {label: {} for label, _ in servers}
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
-                times: dict[str, list[float]] = {}
-                filters: list[float] = []
                 for round_ in range(args.steps):
-                    page.goto(f"{server.base}/?from={2000 + round_}&to={2000 + round_}")
-                    page.evaluate(WATCH)
-                    for name, taken in gestures(page).items():
-                        times.setdefault(name, []).extend(taken)
-                    filters.append(facet(page))
+                    for label, server in servers:
+                        one_round(page, server.base, 2000 + round_, results[label])
                 browser.close()
         finally:
-            server.stop()
-    every = [t for taken in times.values() for t in taken]
-    baseline = statistics.median(filters)
-    print(f"{args.events:,} events, {args.steps} rounds; gesture → axis and list swapped (ms):")
-    for name, taken in times.items():
-        print(f"  {name:22s} median {statistics.median(taken):6.1f}   max {max(taken):6.1f}")
-    print(f"  {'every step':22s} median {statistics.median(every):6.1f}   (target < 150)")
-    ratio = statistics.median(every) / baseline
-    print(f"  {'facet checkbox':22s} median {baseline:6.1f}   steps / facet = {ratio:.2f}")
+            for _, server in servers:
+                server.stop()
+    print(f"{args.events:,} events, {args.steps} rounds")
+    medians = [report(label, times) for label, times in results.items()]
+    if args.against:
+        print(f"before / now, every step: {medians[0] / medians[1]:.2f}")
 
 
 if __name__ == "__main__":

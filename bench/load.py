@@ -68,14 +68,14 @@ def free_port() -> int:
 class Server:
     """gunicorn with ``app`` on loopback; stopped (its whole process group) by ``stop``."""
 
-    def __init__(self, app: str, env: dict[str, str]) -> None:
+    def __init__(self, app: str, env: dict[str, str], tree: Path = ROOT) -> None:
         self.port = free_port()
         workers = 2 * (os.cpu_count() or 1) + 1
         command = [str(Path(sys.executable).parent / "gunicorn"), "--bind", f"127.0.0.1:{self.port}"]
         command += ["--workers", str(workers), "--no-control-socket", app]
         self.process = subprocess.Popen(
             command,
-            cwd=ROOT,
+            cwd=tree,
             env={**os.environ, **env},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -11,39 +11,57 @@
   var fromResults = false;
   var opened = [];
 
-  // htmx (17 KiB compressed) is not part of the first view: it is fetched at the reader's first
+  // htmx (17 KiB compressed) is not part of the first view, nor are the scripts a page names in
+  // data-later (the time axis's gestures and keys, 5 KiB): they are fetched at the reader's first
   // sign of using the page (pointer, touch, key or focus), after the page has loaded (htmx sets
-  // itself up only then). A filter changed before it arrives is applied as soon as it has.
-  var htmxSource = document.currentScript && document.currentScript.getAttribute("data-htmx");
+  // itself up only then), and run in that order. A filter changed before htmx arrives is applied
+  // as soon as it has. Without them every link and form still works.
+  var script = document.currentScript;
+  var htmxSource = script && script.getAttribute("data-htmx");
+  var later = ((script && script.getAttribute("data-later")) || "").split(" ").filter(Boolean);
   var htmxState = window.htmx ? "ready" : "absent"; // then "loading", then "ready" (a page may load it itself)
   var waiting = [];
+  var fetching = false;
+
+  function fetchScript(src, then) {
+    var tag = document.createElement("script");
+    tag.src = src;
+    tag.async = false; // in the order asked for, each as soon as it is here
+    if (then) tag.onload = then;
+    document.head.appendChild(tag);
+  }
+
+  function enhance() {
+    if (fetching) return;
+    fetching = true;
+    var add = function () {
+      if (htmxState === "absent" && htmxSource) {
+        htmxState = "loading";
+        fetchScript(htmxSource, function () {
+          htmxState = "ready";
+          waiting.splice(0).forEach(function (f) {
+            f();
+          });
+        });
+      }
+      later.forEach(function (src) {
+        fetchScript(src);
+      });
+    };
+    if (document.readyState === "complete") add();
+    else window.addEventListener("load", add);
+  }
 
   function withHtmx(then) {
     if (htmxState === "ready") {
       if (then) then();
       return;
     }
-    if (then) waiting.push(then);
-    if (htmxState !== "absent" || !htmxSource) return;
-    htmxState = "loading";
-    var add = function () {
-      var tag = document.createElement("script");
-      tag.src = htmxSource;
-      tag.onload = function () {
-        htmxState = "ready";
-        waiting.splice(0).forEach(function (f) {
-          f();
-        });
-      };
-      document.head.appendChild(tag);
-    };
-    if (document.readyState === "complete") add();
-    else window.addEventListener("load", add);
+    if (then && htmxSource) waiting.push(then);
+    enhance();
   }
   ["pointerover", "pointerdown", "touchstart", "keydown", "focusin"].forEach(function (type) {
-    document.addEventListener(type, function () {
-      withHtmx(null);
-    }, { capture: true, passive: true });
+    document.addEventListener(type, enhance, { capture: true, passive: true });
   });
   ["change", "submit", "search"].forEach(function (type) {
     document.addEventListener(type, function (event) {

@@ -1,7 +1,8 @@
 // The time axis with JavaScript: wheel and pinch zoom around the pointer, drag to pan, drag along
 // the dates to choose a range, and the keyboard (one tab stop; arrows between marks). Each gesture
 // ends in one htmx request that swaps the axis, the list and the counts, and pushes the URL.
-// Without this file every zoom and pan is still a link.
+// app.js fetches this file after htmx, at the reader's first sign of using the page; without it
+// every zoom and pan is still a link.
 "use strict";
 (function () {
   var DAY = 86400, YEAR = 31556952, MONTH = YEAR / 12, MIN_ZOOM = 900;
@@ -166,8 +167,8 @@
       a.setAttribute("tabindex", a === target ? "0" : "-1");
     });
   }
-  // Once per drawn axis: every link out of the tab order but one mark (the one the reader was on
-  // before a step, if it is still drawn, else the middle event).
+  // Once per drawn axis: every link out of the tab order but one mark (the one the reader is on,
+  // or was on before a step, if it is still drawn, else the middle event).
   function setup() {
     var p = plot();
     if (!p || p.hasAttribute("data-ready")) return;
@@ -183,7 +184,8 @@
         return Math.abs(a.getAttribute("data-t") - centre) < Math.abs(best.getAttribute("data-t") - centre) ? a : best;
       });
       var same = last && last.id && all.find(function (a) { return ident(a) === last.id; });
-      rove(svg, same || start);
+      var on = all.indexOf(document.activeElement) >= 0 && document.activeElement; // this file came late
+      rove(svg, on || same || start);
     });
   }
   function move(a, key) {
@@ -410,6 +412,15 @@
     var p = plot();
     if (p) p.classList.remove("is-busy");
   });
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
-  else setup();
+  // Set up the axis on the page; a reader already on a mark (this file came late) gets its tooltip.
+  function start() {
+    setup();
+    var a = document.activeElement;
+    if (a && a.matches && a.matches(".ax-svg a.ax-m, .ax-svg a.ax-c")) {
+      a.setAttribute("aria-describedby", "ax-tip");
+      tip(a);
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

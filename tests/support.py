@@ -15,10 +15,14 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup, Tag
 from flask import Flask
 from werkzeug.serving import make_server
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -134,6 +138,20 @@ def wait_for(condition: Callable[[], bool], timeout: float = 10.0, step: float =
             return True
         time.sleep(step)
     return condition()
+
+
+# What app.js fetches at the reader's first sign of use has arrived: htmx, and the time axis's
+# axis.js where the page draws an axis (it marks the axis data-ready).
+ENHANCED = """Boolean(window.htmx) && !document.querySelector('.axis-plot:not([data-ready])')"""
+
+
+def enhance(page: Page) -> None:
+    """Show the page a first sign of use (focus on its main region), then wait for htmx and axis.js.
+
+    Without it a test's first gesture could come before the scripts that handle it.
+    """
+    page.locator("main").focus()
+    assert wait_for(lambda: bool(page.evaluate(ENHANCED))), "htmx and axis.js did not arrive"
 
 
 # --- servers -------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support import DATA, ROOT, LiveServer
+from tests.support import DATA, ROOT, LiveServer, enhance
 from timeline import create_app
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -81,6 +81,7 @@ def test_axe_finds_nothing(
 
 def test_axe_finds_nothing_on_the_axis_in_use(page: Page, server: LiveServer) -> None:
     page.goto(server.url("/?from=2021-10&to=2021-10"))
+    enhance(page)
     page.locator(".ax-wide a[tabindex='0']").focus()
     page.keyboard.press("End")
     expect(page.locator("#ax-tip")).to_be_visible()

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, expect
+from playwright.sync_api import Browser, Page, Request, Route, expect
 
-from tests.support import ROOT, LiveServer
+from tests.support import ROOT, LiveServer, enhance
 from timeline import create_app
 
 FOCUSED = "document.activeElement"
@@ -87,6 +87,7 @@ def test_the_wheel_zooms_around_the_pointer_in_one_request(
     page: Page, server: LiveServer, console_errors: list[str]
 ) -> None:
     page.goto(server.url("/?from=2021-10&to=2021-10"))
+    enhance(page)
     asked = requests_to_the_page(page)
     page.mouse.move(x_of(page, 4.5 / 31), plot_box(page)["y"] + 20)  # over 5 October
     page.mouse.wheel(0, -100)  # a notch: half the window, the 5th where it was
@@ -113,6 +114,7 @@ def test_dragging_moves_the_window_in_one_request(
     page: Page, server: LiveServer, console_errors: list[str]
 ) -> None:
     page.goto(server.url("/?from=2021-10&to=2021-10"))
+    enhance(page)
     asked = requests_to_the_page(page)
     y = plot_box(page)["y"] + 20
     page.mouse.move(x_of(page, 0.6), y)
@@ -128,6 +130,7 @@ def test_dragging_along_the_dates_chooses_a_range(
     page: Page, server: LiveServer, console_errors: list[str]
 ) -> None:
     page.goto(server.url("/?from=2021-10&to=2021-10"))
+    enhance(page)
     asked = requests_to_the_page(page)
     ruler = page.locator(".ax-wide .ax-rule-bg").bounding_box()
     assert ruler is not None
@@ -147,6 +150,7 @@ def test_the_axis_is_one_tab_stop_with_arrows_a_tooltip_and_the_list_in_step(
     page: Page, story: LiveServer, console_errors: list[str]
 ) -> None:
     page.goto(story.url("/?from=2021-10&to=2021-10"))
+    enhance(page)
     page.locator("#axis .axis-nav a").last.focus()
     page.keyboard.press("Tab")
     first = focused_label(page)
@@ -181,10 +185,42 @@ def test_the_axis_is_one_tab_stop_with_arrows_a_tooltip_and_the_list_in_step(
     expect(page.locator(f"#event-{ident}")).to_have_class(re.compile(r"is-axis-focus"))
 
 
+def test_the_axis_script_comes_at_first_use_and_keeps_the_reader_on_their_mark(
+    page: Page, story: LiveServer, console_errors: list[str]
+) -> None:
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:  # axis.js on a slow line: held until released below
+        held.append(route)
+
+    page.route("**/axis.*.js", hold)
+    page.goto(story.url("/?from=2021-10&to=2021-10"), wait_until="load")
+    page.wait_for_timeout(300)
+    assert held == []  # not part of the first view
+    mark = page.locator(".ax-wide a.ax-m").last
+    label = mark.get_attribute("aria-label")
+    mark.focus()  # until axis.js is here, every mark is a link in the tab order
+    for _ in range(250):
+        if held:
+            break
+        page.wait_for_timeout(20)
+    assert len(held) == 1  # asked for at the first sign of use
+    held[0].continue_()
+    expect(page.locator(".axis-plot[data-ready]")).to_have_count(1)
+    assert focused_label(page) == label  # the reader stays where they were…
+    expect(mark).to_have_attribute("tabindex", "0")  # …which is now the axis's one tab stop
+    expect(page.locator("#ax-tip")).to_contain_text(label or "")
+    page.keyboard.press("Tab")
+    assert not page.evaluate(f"Boolean({FOCUSED}.closest('.ax-svg'))")
+    page.keyboard.press("Shift+Tab")
+    assert focused_label(page) == label
+
+
 def test_three_key_presses_zoom_from_all_time_to_the_launch_day(
     page: Page, story: LiveServer, console_errors: list[str]
 ) -> None:
     page.goto(story.url("/"))
+    enhance(page)
     page.locator("#axis .axis-nav a").last.focus()
     page.keyboard.press("Tab")  # the axis: its middle event
     for expected in (
@@ -227,6 +263,7 @@ def test_a_swipe_pans_on_a_phone(browser: Browser, server: LiveServer) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 700}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(server.url("/?from=2021-10&to=2021-10"))
+    enhance(page)
     expect(page.locator(".ax-narrow")).to_be_visible()
     expect(page.locator(".ax-wide")).to_be_hidden()
     page.locator(".ax-narrow").scroll_into_view_if_needed()

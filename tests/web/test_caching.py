@@ -155,7 +155,8 @@ def test_pages_link_static_files_by_content_hash_and_those_are_immutable(
     urls = [n.attrs["href"] for n in doc.find("link") if n.attrs.get("rel") in ("stylesheet", "icon")]
     urls += [n.attrs["src"] for n in doc.find("script")]
     urls += [n.attrs["data-htmx"] for n in doc.find("script") if "data-htmx" in n.attrs]  # app.js gets it
-    assert len(urls) == 5  # the icon, app.css, app.js, htmx (app.js fetches it) and the time axis's axis.js
+    urls += [n.attrs["data-later"] for n in doc.find("script") if "data-later" in n.attrs]  # and this
+    assert len(urls) == 5  # the icon, app.css, app.js, htmx and the time axis's axis.js (app.js fetches both)
     for url in urls:
         name = url.rsplit("/", 1)[1]
         assert re.fullmatch(r"[a-z0-9.-]+\.[0-9a-f]{10}\.(css|js|svg)", name), name
