@@ -208,9 +208,9 @@
         var words = data.words[n];
         if (!words) return (fits = false);
         box.checked = data.selected[name].indexOf(box.value) >= 0;
-        box.parentNode.classList.toggle("none", n === 0);
-        box.nextElementSibling.querySelector(".count").textContent = words[0];
-        box.nextElementSibling.querySelector(".visually-hidden").textContent = " " + words[1];
+        box.closest("li").classList.toggle("none", n === 0);
+        box.parentNode.querySelector(".count").textContent = words[0];
+        box.parentNode.querySelector(".visually-hidden").textContent = " " + words[1];
       });
       set.querySelector(".selected-count").textContent = data.chosen[name];
       var more = set.querySelector("details.more-values");
