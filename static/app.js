@@ -74,19 +74,21 @@
     });
   });
 
-  // Chips on event cards filter the timeline in place: one listener for all of them, rather
-  // than htmx attributes on each (hundreds a page, each set up again after every change).
-  // A click on a chip or another htmx link while htmx is still on its way waits for it.
+  // Chips on event cards, and links marked data-swap (the time axis's clusters, ticks and steps,
+  // a filter's ×), filter the timeline in place: one listener for all of them, rather than
+  // htmx attributes on each (hundreds a page, each set up again after every change). A click
+  // on one of them or on another htmx link while htmx is still on its way waits for it.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[href]");
     var results = region("results");
     var chip = link && results && results.contains(link) && link.matches("li.event a.chip");
-    if (!link || !htmxSource || !(chip || link.hasAttribute("hx-get"))) return;
+    var swap = link && (chip || link.hasAttribute("data-swap"));
+    if (!link || !htmxSource || !results || !(swap || link.hasAttribute("hx-get"))) return;
     if (event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    if (!chip && htmxState === "ready") return; // htmx's own link
+    if (!swap && htmxState === "ready") return; // htmx's own link
     event.preventDefault();
     withHtmx(function () {
-      if (chip) htmx.ajax("GET", link.getAttribute("href"), { source: link, target: results, push: "true" });
+      if (swap) htmx.ajax("GET", link.getAttribute("href"), { source: link, target: results, push: "true" });
       else htmx.trigger(link, "click");
     });
   });

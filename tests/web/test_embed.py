@@ -73,7 +73,7 @@ def test_an_embed_is_the_axis_and_the_list_and_a_way_out(client: FlaskClient) ->
     for link in moves:  # zooming and panning the axis stay in the embed
         assert link.attrs["target"] == "_self"
         assert link.attrs["href"].startswith("/embed")
-        assert "hx-get" not in link.attrs
+        assert "data-swap" not in link.attrs
     for mark in axis.find("a", "ax-m"):  # an event opens its page on the full site, in a new tab
         assert mark.attrs["href"].startswith("/events/")
         assert "target" not in mark.attrs
