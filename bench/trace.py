@@ -133,10 +133,11 @@ def hot_functions(
 
 
 def weight(page: Page) -> dict[str, int]:
-    """Elements in the document, and of the results and facets."""
+    """Elements in the document, and of the results (the time axis's among them) and facets."""
     counted: dict[str, int] = page.evaluate(
         """() => ({elements: document.getElementsByTagName('*').length,
                   results: document.querySelectorAll('#results *').length,
+                  axis: document.querySelectorAll('#axis *').length,
                   facets: document.querySelectorAll('#facets *').length,
                   events: document.querySelectorAll('#results li.event').length,
                   html_bytes: document.documentElement.outerHTML.length})"""
@@ -150,7 +151,7 @@ def one_run(browser: Any, url: str, options: argparse.Namespace, number: int) ->
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     if options.htmx_source:  # readable function names in the profile
-        page.route("**/htmx-*.min.js", lambda route: route.fulfill(path=options.htmx_source))
+        page.route("**/htmx-*.js", lambda route: route.fulfill(path=options.htmx_source))  # hashed names too
     page.add_init_script(WATCH)
     page.goto(url, wait_until="load")
     page.wait_for_timeout(500)
