@@ -15,6 +15,10 @@ from timeline.dates import FlexDate
 from timeline.index import Index
 
 STATUSES = ("happened", "planned", "cancelled")
+DEFAULT_LANGUAGE = "en"  # what a file, and its sources, are written in unless they say otherwise
+# Translations of a record's texts: language -> field -> text ({"ru": {"title": "…"}}).
+Translations = dict[str, dict[str, str]]
+NO_TRANSLATIONS: Translations = {}
 ACTOR_KINDS = ("person", "organisation", "spacecraft", "animal", "other")
 MEDIA_KINDS = ("image", "video", "audio", "page")
 
@@ -25,6 +29,7 @@ class Tag(NamedTuple):
     id: str
     label: str
     description: str = ""
+    translations: Translations = NO_TRANSLATIONS  # label, description
 
 
 class Source(NamedTuple):
@@ -38,6 +43,8 @@ class Source(NamedTuple):
     url: str | None = None
     archive: str | None = None
     note: str | None = None
+    language: str = DEFAULT_LANGUAGE  # of its title and quotes (never translated)
+    translations: Translations = NO_TRANSLATIONS  # publisher, note (ours; the title never)
 
 
 class Actor(NamedTuple):
@@ -51,6 +58,8 @@ class Actor(NamedTuple):
     countries: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     born: date | None = None
+    native_language: str | None = None  # the language of native_name
+    translations: Translations = NO_TRANSLATIONS  # name, role
 
 
 class Citation(NamedTuple):
@@ -59,6 +68,7 @@ class Citation(NamedTuple):
     source: str
     quote: str
     note: str | None = None
+    translations: Translations = NO_TRANSLATIONS  # note (ours; the quote never)
 
 
 class Media(NamedTuple):
@@ -91,6 +101,7 @@ class Event(NamedTuple):
     added: FlexDate | None = None  # when the event was added to the timeline (a day or an instant)
     updated: FlexDate | None = None  # when it was last changed in a way readers should know
     media: tuple[Media, ...] = ()
+    translations: Translations = NO_TRANSLATIONS  # title, summary, place, zone_label
 
     @property
     def lo(self) -> int:
@@ -117,6 +128,8 @@ class Timeline:
     index: Index
     version: str  # sha256 of the file's bytes
     countries: dict[str, str] = field(default_factory=dict)  # code -> name, for codes in use
+    language: str = DEFAULT_LANGUAGE  # what the file's own texts are written in
+    translations: Translations = field(default_factory=dict)  # title, description
 
     def event(self, ident: str) -> Event | None:
         """The event with this id, if any."""

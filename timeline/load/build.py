@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from timeline.load.files import read_file
 from timeline.load.indexing import build_index
 from timeline.load.problems import LoadError, Problem, whole_file
 from timeline.load.yamlread import YamlProblems
-from timeline.model import Event, Tag, Timeline
+from timeline.model import DEFAULT_LANGUAGE, Event, Tag, Timeline
 
 
 def build(
@@ -74,8 +75,11 @@ def _build(doc: Document, data: bytes, archive: Archive | None) -> Timeline:
     if problems and not isinstance(doc.value, dict):
         raise LoadError(problems)
     raw = doc.value
+    language = raw.get("language") if isinstance(raw.get("language"), str) else None
     c = Checker(doc, archive, lenient=bool(problems))
+    c.language = c.language_code(("language",), language) or DEFAULT_LANGUAGE
     c.texts((), raw, ("title", "description"))
+    translations = c.guard(Checker.translations, (), raw) or {}
     tags = c.collect("tags", _items(raw, "tags"), check_tag) if isinstance(raw.get("tags"), list) else None
     sources = c.collect("sources", _items(raw, "sources"), check_source)
     actors = c.collect("actors", _items(raw, "actors"), check_actor)
@@ -89,7 +93,8 @@ def _build(doc: Document, data: bytes, archive: Archive | None) -> Timeline:
             events.setdefault(event.id, event)
     if problems or c.problems:
         raise LoadError(_merged(problems, c.problems))
-    return _timeline(raw, data, tags, sources, actors, events)
+    built = _timeline(raw, data, tags, sources, actors, events)
+    return replace(built, language=c.language, translations=translations)
 
 
 def _merged(structure: list[Problem], meaning: list[Problem]) -> list[Problem]:

@@ -15,13 +15,25 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from babel import Locale, UnknownLocaleError
+
 from timeline.countries import country_name
 from timeline.dates import DateError, FlexDate, Point, Precision, parse_date, parse_zone
 from timeline.load.archive import Archive
 from timeline.load.document import Document
 from timeline.load.problems import Problem
 from timeline.load.yamlread import Path as DocPath
-from timeline.model import Actor, Citation, Event, Media, Source, Tag
+from timeline.model import (
+    DEFAULT_LANGUAGE,
+    NO_TRANSLATIONS,
+    Actor,
+    Citation,
+    Event,
+    Media,
+    Source,
+    Tag,
+    Translations,
+)
 
 MAX_URL = 2048
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -71,11 +83,14 @@ class Refs:
 class Checker:
     """Collects positioned problems while records are checked."""
 
-    def __init__(self, doc: Document, archive: Archive | None, *, lenient: bool) -> None:
+    def __init__(
+        self, doc: Document, archive: Archive | None, *, lenient: bool, language: str = DEFAULT_LANGUAGE
+    ) -> None:
         self.doc = doc
         self.archive = archive
         self.problems: list[Problem] = []
         self.lenient = lenient  # the schema found problems: items may be malformed
+        self.language = language  # what the file's own texts are written in
 
     def guard(self, check: Callable[..., R], *args: Any) -> R | None:
         """Run a check on one item; a malformed item (already reported) stops only itself."""
@@ -129,6 +144,39 @@ class Checker:
                     where = (*path, name) if i is None else (*path, name, i)
                     self.fail(where, f"{name} contains a control character")
 
+    def language_code(self, path: DocPath, code: str | None) -> str | None:
+        """A language tag that CLDR knows (``ru``, ``pt-BR``), or None (with a problem)."""
+        if code is None:
+            return None
+        try:
+            Locale.parse(code, sep="-")
+        except (UnknownLocaleError, ValueError):
+            self.fail(path, f"unknown language {code!r} (a BCP 47 tag such as en, ru or pt-BR)")
+            return None
+        return code
+
+    def translations(self, path: DocPath, item: Raw) -> Translations:
+        """The record's ``translations``: known languages other than the file's, checked texts."""
+        raw = item.get("translations")
+        if not raw:
+            return NO_TRANSLATIONS
+        kept: dict[str, dict[str, str]] = {}
+        for lang, texts in raw.items():
+            where = (*path, "translations", lang)
+            if self.language_code(where, lang) is None:
+                continue
+            if lang == self.language:
+                message = f"the file is written in {lang!r}: a translation into it repeats the text"
+                self.fail(where, message, key=True)
+                continue
+            self.texts(where, texts, tuple(texts))
+            for name in texts:
+                needs = "zone" if name == "zone_label" else name  # a zone's city has a name of its own
+                if not item.get(needs):
+                    self.fail((*where, name), f"translates {name}, but the record has no {needs}", key=True)
+            kept[lang] = dict(texts)
+        return kept
+
     def references(self, path: DocPath, values: list[str], kind: str, known: set[str] | None) -> None:
         """Report ids in ``values`` that name no record of ``kind``."""
         for j, ident in enumerate(values):
@@ -148,7 +196,7 @@ class Checker:
 def check_tag(c: Checker, i: int, t: Raw) -> Tag:
     """One word of the tag vocabulary."""
     c.texts(("tags", i), t, ("label", "description"))
-    return Tag(t["id"], t["label"], t.get("description") or "")
+    return Tag(t["id"], t["label"], t.get("description") or "", c.translations(("tags", i), t))
 
 
 def check_source(c: Checker, i: int, s: Raw) -> Source:
@@ -158,9 +206,11 @@ def check_source(c: Checker, i: int, s: Raw) -> Source:
     published = c.date((*path, "published"), s["published"]) if s.get("published") else None
     if (url := s.get("url")) is not None and (why := check_url(url)):
         c.fail((*path, "url"), why)
+    language = c.language_code((*path, "language"), s.get("language")) or c.language
     return Source(
-        s["id"], s["title"], s["publisher"], s.get("author"), published, url, s.get("archive"), s.get("note")
-    )
+        s["id"], s["title"], s["publisher"], s.get("author"), published, url, s.get("archive"), s.get("note"),
+        language, c.translations(path, s),
+    )  # fmt: skip
 
 
 def check_actor(c: Checker, i: int, a: Raw) -> Actor:
@@ -170,9 +220,12 @@ def check_actor(c: Checker, i: int, a: Raw) -> Actor:
     born = _born(c, (*path, "born"), a["born"]) if a.get("born") else None
     countries = c.countries((*path, "countries"), a.get("countries") or [])
     kind = "organisation" if a["kind"] == "organization" else a["kind"]
+    native = c.language_code((*path, "native_language"), a.get("native_language"))
+    if native is not None and not a.get("native_name"):
+        c.fail((*path, "native_language"), "native_language is the language of native_name: add native_name")
     return Actor(
         a["id"], a["name"], kind, a.get("native_name"), a.get("role"), countries,
-        tuple(a.get("aliases") or ()), born,
+        tuple(a.get("aliases") or ()), born, native, c.translations(path, a),
     )  # fmt: skip
 
 
@@ -206,7 +259,7 @@ def check_event(c: Checker, i: int, e: Raw, refs: Refs) -> Event | None:
     return Event(
         e["id"], e["title"], start, citations, end, zone, e.get("zone_label"), e.get("place"),
         e.get("summary") or "", tuple(e.get("actors") or ()), countries, tuple(e.get("tags") or ()),
-        status, e.get("outcome"), added, updated, media,
+        status, e.get("outcome"), added, updated, media, c.translations(path, e),
     )  # fmt: skip
 
 
@@ -283,7 +336,7 @@ def check_citation(c: Checker, path: DocPath, raw: Raw, refs: Refs) -> Citation:
         found = c.archive.problem(source.archive, raw["quote"])
         if found is not None:
             c.fail((*path, found[0]), found[1])
-    return Citation(raw["source"], raw["quote"], raw.get("note"))
+    return Citation(raw["source"], raw["quote"], raw.get("note"), c.translations(path, raw))
 
 
 def check_media(c: Checker, path: DocPath, raw: Raw) -> Media:

@@ -11,14 +11,18 @@ FACET_FIELDS = ("actor", "country", "tag", "source", "outcome")
 
 
 def search_text(event: Event, actors: dict[str, Actor], names: Mapping[str, str] | None = None) -> str:
-    """Everything a text search looks at for one event, folded: its texts, its actors' names,
-    and the ``names`` of its tags and countries (so "launch" finds the events tagged Launch)."""
+    """Everything a text search looks at for one event, folded, in every language the file has it:
+    its texts, its actors' names, and the ``names`` of its tags and countries (so "launch" finds the
+    events tagged Launch)."""
     parts = [event.title, event.summary, event.place or ""]
+    for texts in event.translations.values():
+        parts += [texts.get("title", ""), texts.get("summary", ""), texts.get("place", "")]
     parts += [c.quote for c in event.citations]
     for ident in event.actors:
         actor = actors.get(ident)
         if actor is not None:
             parts += [actor.name, actor.native_name or "", *actor.aliases]
+            parts += [texts.get("name", "") for texts in actor.translations.values()]
     if names:
         parts += [names.get(key, "") for key in (*event.tags, *event.countries)]
     return fold(" \n ".join(parts).replace(SEPARATOR, " "))

@@ -20,7 +20,7 @@ from timeline.dates import FlexDate, Point, Precision
 from timeline.index import Index
 from timeline.model import Actor, Citation, Event, Media, Source, Tag, Timeline
 
-FORMAT = 3
+FORMAT = 4  # 3: media; 4: languages and translations
 _MEDIA = Event._fields.index("media")  # records inside an event are stored as plain tuples
 _PRECISIONS = tuple(Precision)
 _new = tuple.__new__
@@ -52,7 +52,7 @@ def _event_out(e: Event) -> tuple[Any, ...]:
     return (
         e.id, e.title, _date_out(e.date), tuple(tuple(c) for c in e.citations), _date_out(e.end),
         e.zone.key if e.zone else None, *e[6:14], _date_out(e.added), _date_out(e.updated),
-        tuple(tuple(m) for m in e.media),
+        tuple(tuple(m) for m in e.media), *e[_MEDIA + 1 :],
     )  # fmt: skip
 
 
@@ -65,7 +65,7 @@ def _event_in(raw: tuple[Any, ...], zones: dict[str, ZoneInfo]) -> Event:
         (
             raw[0], raw[1], _date_in(raw[2]), tuple(_new(Citation, c) for c in raw[3]), _date_in(raw[4]),
             zones[zone] if zone is not None else None, *raw[6:14], _date_in(raw[14]), _date_in(raw[15]),
-            tuple(_new(Media, m) for m in raw[_MEDIA]),
+            tuple(_new(Media, m) for m in raw[_MEDIA]), *raw[_MEDIA + 1 :],
         ),
     )  # fmt: skip
 
@@ -73,12 +73,13 @@ def _event_in(raw: tuple[Any, ...], zones: dict[str, ZoneInfo]) -> Event:
 def dumps(timeline: Timeline) -> bytes:
     """The snapshot as bytes."""
     sources = tuple((*s[:4], _date_out(s.published), *s[5:]) for s in timeline.sources.values())
-    actors = tuple((*a[:7], a.born.toordinal() if a.born else None) for a in timeline.actors.values())
+    actors = tuple((*a[:7], a.born.toordinal() if a.born else None, *a[8:]) for a in timeline.actors.values())
     index = tuple(getattr(timeline.index, f.name) for f in fields(Index))  # Index(*index) reads it back
-    body = (
+    body: tuple[Any, ...] = (
         timeline.title, timeline.description, sources, actors,
         tuple(tuple(t) for t in timeline.tags.values()), tuple(_event_out(e) for e in timeline.events),
-        timeline.positions, index, timeline.version, timeline.countries,
+        timeline.positions, index, timeline.version, timeline.countries, timeline.language,
+        timeline.translations,
     )  # fmt: skip
     return marshal.dumps((FORMAT, body))
 
@@ -91,14 +92,16 @@ def loads(data: bytes) -> Timeline:
         raise ValueError("not a snapshot") from exc
     if version != FORMAT:
         raise ValueError("snapshot format changed")
-    title, description, sources, actors, tags, events, positions, index, digest, countries = body
+    (title, description, sources, actors, tags, events, positions, index, digest, countries, language,
+     translations) = body  # fmt: skip
     zones: dict[str, ZoneInfo] = {}
     return Timeline(
         title=title,
         description=description,
         sources={s[0]: _new(Source, (*s[:4], _date_in(s[4]), *s[5:])) for s in sources},
         actors={
-            a[0]: _new(Actor, (*a[:7], date.fromordinal(a[7]) if a[7] is not None else None)) for a in actors
+            a[0]: _new(Actor, (*a[:7], date.fromordinal(a[7]) if a[7] is not None else None, *a[8:]))
+            for a in actors
         },
         tags={t[0]: _new(Tag, t) for t in tags},
         events=tuple(_event_in(e, zones) for e in events),
@@ -106,4 +109,6 @@ def loads(data: bytes) -> Timeline:
         index=Index(*index),
         version=digest,
         countries=countries,
+        language=language,
+        translations=translations,
     )

@@ -81,4 +81,7 @@ def _pattern_hint(path: DocPath) -> str:
         "archive": "a plain file name",
         "zone": "an IANA time zone such as Asia/Almaty",
         "countries": "an ISO 3166-1 alpha-2 code in capitals, such as RU or SU",
+        "language": "a BCP 47 language tag such as en, ru or pt-BR",
+        "native_language": "a BCP 47 language tag such as en, ru or pt-BR",
+        "translations": "a BCP 47 language tag such as en, ru or pt-BR",
     }.get(last, "ids are lower-case letters, digits and single hyphens, such as soyuz-ms-19-launch")
