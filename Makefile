@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_NO_PROGRESS := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-fast serve nginx check lint lock browser bench bench-axis bench-draft bench-import bench-production load lighthouse screenshots settings clean
+.PHONY: run test test-fast serve nginx check lint lock browser bench bench-axis bench-draft bench-import bench-production load lighthouse screenshots settings messages clean
 
 $(UV): scripts/uv-requirements.txt
 	rm -rf $(UVDIR) && $(PYTHON) -m venv $(UVDIR)
@@ -71,6 +71,13 @@ check: $(VENV)/.run
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
+
+## messages: extract the messages readers see (babel.cfg) into every catalog; then translate the new ones
+messages: $(VENV)/.test
+	$(BIN)/pybabel -q extract -F babel.cfg --add-location=file --sort-by-file --project=timeline \
+	  --copyright-holder="the editors of the timeline" -o .cache/messages.pot .
+	$(BIN)/pybabel -q update -i .cache/messages.pot -d timeline/translations --width=100 --ignore-obsolete \
+	  --ignore-pot-creation-date
 
 ## lock: re-resolve uv.lock from pyproject.toml (newest versions allowed by its ranges)
 lock: $(UV)

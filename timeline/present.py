@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 
-from timeline.i18n import language
-from timeline.i18n.dates import LocalDay, age_text, date_text, local_days, zone_label
+from timeline.i18n import content, language
+from timeline.i18n.content import Shown
+from timeline.i18n.dates import LocalDay, age_text, date_text, local_days, place_names
 from timeline.i18n.words import counted, number
 from timeline.index import fold_map
-from timeline.model import Citation, Event, Source, Timeline
+from timeline.model import DEFAULT_LANGUAGE, Citation, Event, Source, Timeline
 from timeline.query import FACETS, FacetValue, Query
 
 GAP_YEARS = 2  # a jump of more than this many years between events is marked as a gap
@@ -50,9 +50,21 @@ def group_by_year(events: list[Event], previous: Event | None = None) -> list[Ye
     return groups
 
 
-def when(event: Event, *, seconds: bool = False) -> str:
+def zone_words(event: Event, written: str = DEFAULT_LANGUAGE) -> str | None:
+    """The event's zone label in the page's language (None: name the zone's city instead).
+
+    ``written`` is the language the file is written in; a label it does not translate into the
+    page's language is not shown there, since a phrase such as «по времени …» needs its grammar.
+    """
+    page = language()
+    if page == written:
+        return event.zone_label
+    return event.translations.get(page, {}).get("zone_label")
+
+
+def when(event: Event, *, seconds: bool = False, written: str = DEFAULT_LANGUAGE) -> str:
     """The event's date as readers see it, honest to precision and zone."""
-    return date_text(event.date, event.end, event.zone, event.zone_label, seconds=seconds)
+    return date_text(event.date, event.end, event.zone, zone_words(event, written), seconds=seconds)
 
 
 def datetime_attr(event: Event) -> str:
@@ -75,14 +87,14 @@ def ages(timeline: Timeline, event: Event) -> dict[str, str]:
     return result
 
 
-def day_differences(event: Event, reference: list[tuple[str, ZoneInfo]]) -> list[LocalDay] | None:
+def day_differences(
+    event: Event, reference: list[tuple[str, ZoneInfo]], written: str = DEFAULT_LANGUAGE
+) -> list[LocalDay] | None:
     """Local days and times when the calendar day of an instant differs by place, else None."""
     point = event.date.first
     if point.utc is None:
         return None
-    places = list(reference)
-    if event.zone is not None:
-        places.insert(0, (zone_label(event.zone, event.zone_label), event.zone))
+    places = place_names(event.zone, zone_words(event, written), reference)
     rows = local_days(point, places)
     return rows if len({row.day for row in rows}) > 1 else None
 
@@ -110,9 +122,10 @@ def cited(timeline: Timeline, event: Event) -> list[Cited]:
     return [Cited(source, grouped[source.id]) for source in sources]
 
 
-def outlets(sources: list[Cited]) -> list[str]:
-    """The distinct publishers of these sources, in order."""
-    return list(dict.fromkeys(c.source.publisher for c in sources))
+def outlets(timeline: Timeline, sources: list[Cited]) -> list[Shown]:
+    """The distinct publishers of these sources, in order (in the page's language, if translated)."""
+    names = {str(name): name for c in sources if (name := content.text(timeline, c.source, "publisher"))}
+    return list(names.values())
 
 
 def noted(event: Event) -> int:
@@ -157,26 +170,6 @@ def _spans(text: str, found: tuple[str, ...]) -> list[tuple[int, int]]:
     return merged
 
 
-# Runs of text in another script than the page's, and the language screen readers should read
-# them in. The data has no language field: its Cyrillic is Russian ("Вызов", quotes from
-# Roscosmos); a page in Russian leaves it unmarked.
-_CYRILLIC = re.compile(r"[\u0400-\u052f]+(?:[\s\d«»\"'’(),.:;!?–—-]+[\u0400-\u052f]+)*")
-SCRIPTS = ((_CYRILLIC, "ru"),)
-
-
-def _languages(text: str) -> list[tuple[int, int, str]]:
-    """Spans of ``text`` in a language other than the page's: (start, end, language)."""
-    if text.isascii():
-        return []
-    page = language()
-    return [
-        (m.start(), m.end(), lang)
-        for pattern, lang in SCRIPTS
-        if lang != page
-        for m in pattern.finditer(text)
-    ]
-
-
 def _marked(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> Markup:
     """``text[start:end]`` escaped, with the parts of ``marks`` that fall in it in ``<mark>``."""
     out, at = [], start
@@ -192,7 +185,7 @@ def _marked(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> Ma
 def shown(text: str, found: tuple[str, ...] = ()) -> Markup:
     """``text`` escaped for HTML, with the search terms ``found`` in ``<mark>`` and runs in
     another language than the page's in ``<span lang>`` (so screen readers pronounce them)."""
-    marks, langs = _spans(text, found), _languages(text)
+    marks, langs = _spans(text, found), content.runs(text)
     if not marks and not langs:
         return escape(text)
     out, at = [], 0
@@ -202,6 +195,14 @@ def shown(text: str, found: tuple[str, ...] = ()) -> Markup:
         at = end
     out.append(_marked(text, at, len(text), marks))
     return Markup("").join(out)
+
+
+def shown_in(text: str, found: tuple[str, ...] = ()) -> Markup:
+    """:func:`shown`, inside ``<span lang>`` when ``text`` is in another language than the page's
+    (a :class:`Shown` text the file did not translate)."""
+    lang = getattr(text, "lang", None)
+    inner = shown(text, found)
+    return Markup('<span lang="%s">%s</span>') % (lang, inner) if lang else inner
 
 
 _OPENING_MARKS = "\"'“‘„«‹「『"

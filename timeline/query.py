@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from timeline.countries import country_name
 from timeline.dates import MAX_TS, DateError, parse_filter_date
+from timeline.i18n import _, content, language, ngettext
+from timeline.i18n.content import Shown
+from timeline.i18n.words import number
 from timeline.index import positions, terms
 from timeline.model import Event, Timeline
 
@@ -22,6 +25,14 @@ LIST_PAGE = 25  # the timeline page's: a quick first view; "Show more" adds as m
 MAX_PER_PAGE = 1000  # the API's largest page (and never more than TIMELINE_RENDER_LIMIT)
 MAX_PAGE = 100_000
 MAX_PAGES = 40  # pages shown at once (after "Show more"): at most 1,000 events on the timeline page
+
+
+# "unknown actor 'x'": one message per facet, so that each language can word it.
+_UNKNOWN: dict[str, Callable[[str], str]] = {
+    "actor": lambda value: _("unknown actor '%(value)s'", value=value),
+    "country": lambda value: _("unknown country '%(value)s'", value=value),
+    "tag": lambda value: _("unknown tag '%(value)s'", value=value),
+}
 
 
 class Args(Protocol):
@@ -97,7 +108,7 @@ class Query:
 def _single(args: Args, name: str, errors: Problems) -> str | None:
     values = args.getlist(name)
     if len(values) > 1:
-        errors.append((name, f"'{name}' may be given only once"))
+        errors.append((name, _("'%(name)s' may be given only once", name=name)))
         return None
     return values[0] if values else None
 
@@ -107,7 +118,7 @@ def _number(text: str | None, name: str, high: int, default: int, errors: Proble
         return default
     # The length test comes first so that int() never sees a huge string.
     if len(text) > len(str(high)) or not text.isascii() or not text.isdigit() or not 1 <= int(text) <= high:
-        errors.append((name, f"'{name}' must be a whole number from 1 to {high}"))
+        errors.append((name, _("'%(name)s' must be a whole number from 1 to %(high)s", name=name, high=high)))
         return default
     return int(text)
 
@@ -116,7 +127,9 @@ def _facet(args: Args, name: str, known: Mapping[str, object] | None, errors: Pr
     written = (v.upper() if name == "country" else v for v in args.getlist(name))  # "su" is SU
     values = list(dict.fromkeys(v for v in written if v != ""))
     if len(values) > MAX_VALUES:
-        errors.append((name, f"at most {MAX_VALUES} values of '{name}' at once"))
+        errors.append(
+            (name, _("at most %(count)s values of '%(name)s' at once", count=MAX_VALUES, name=name))
+        )
         return ()
     for value in values:
         if (
@@ -129,7 +142,7 @@ def _facet(args: Args, name: str, known: Mapping[str, object] | None, errors: Pr
                 if len(value) <= 40 and value.isprintable()
                 else value[:40].encode("unicode_escape").decode()
             )
-            errors.append((name, f"unknown {name} '{shown}'"))
+            errors.append((name, _UNKNOWN[name](shown)))
     return tuple(values)
 
 
@@ -153,21 +166,22 @@ def parse_query(
                     raise DateError(text)
                 bounds.append(parse_filter_date(text))
             except DateError:
-                shown = text[:20] if text.isprintable() else "that value"
-                errors.append(
-                    (
-                        name,
-                        f"'{name}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, or a UTC time"
-                        f" YYYY-MM-DDTHH:MMZ, not '{shown}'",
-                    )
+                shown = text[:20] if text.isprintable() else _("that value")
+                message = (
+                    "'%(name)s' must be a date YYYY, YYYY-MM or YYYY-MM-DD, or a UTC time"
+                    " YYYY-MM-DDTHH:MMZ, not '%(value)s'"
                 )
+                errors.append((name, _(message, name=name, value=shown)))
     if start and end and len(bounds) == 2 and bounds[0].lo >= bounds[1].hi:
-        errors += [("from", f"'from' ({start}) is after 'to' ({end})"), ("to", "")]
+        errors += [
+            ("from", _("'from' (%(start)s) is after 'to' (%(end)s)", start=start, end=end)),
+            ("to", ""),
+        ]
     q = (_single(args, "q", errors) or "").strip()
     if len(q) > MAX_Q:
-        errors.append(("q", f"the search text is longer than {MAX_Q} characters"))
+        errors.append(("q", _("the search text is longer than %(count)s characters", count=MAX_Q)))
     elif not q.isprintable() and q:
-        errors.append(("q", "the search text contains control characters"))
+        errors.append(("q", _("the search text contains control characters")))
     page = _number(_single(args, "page", errors), "page", MAX_PAGE, 1, errors)
     size = _number(
         _single(args, "per_page", errors), "per_page", max_per_page, min(per_page, max_per_page), errors
@@ -182,14 +196,25 @@ def parse_query(
     if page > 1:  # a page past the last one is a bad parameter like any other
         last = max(1, -(-count(timeline, query) // size))
         if page > last:
-            raise QueryError([("page", _too_far(last, " for these filters"))])
+            raise QueryError([("page", _too_far(last, filtered=True))])
     return query
 
 
-def _too_far(pages: int, where: str = "") -> str:
+def _too_far(pages: int, *, filtered: bool = False) -> str:
     """Why a page past the last cannot be shown."""
-    many = "is only 1 page" if pages == 1 else f"are only {pages:,} pages"
-    return f"there {many} of events{where}"
+    if filtered:
+        return ngettext(
+            "there is only %(count)s page of events for these filters",
+            "there are only %(count)s pages of events for these filters",
+            pages,
+            count=number(pages),
+        )
+    return ngettext(
+        "there is only %(count)s page of events",
+        "there are only %(count)s pages of events",
+        pages,
+        count=number(pages),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +222,7 @@ class FacetValue:
     """One choice of a facet, with how many events it would give."""
 
     value: str
-    label: str
+    label: Shown  # in the page's language, or marked with its own
     count: int
     selected: bool
 
@@ -368,27 +393,27 @@ def _and(parts: dict[str, int], everything: int, skip: str | None = None) -> int
     return bits
 
 
-def label(timeline: Timeline, facet: str, value: str) -> str:
-    """What readers see for a facet value."""
+def label(timeline: Timeline, facet: str, value: str) -> Shown:
+    """What readers see for a facet value, in their language where the file or CLDR has it."""
     if facet == "actor":
         actor = timeline.actors.get(value)
-        return actor.name if actor else value
+        return content.actor_name(timeline, actor) if actor else Shown(value)
     if facet == "country":
-        return timeline.countries.get(value) or country_name(value) or value
-    tag = timeline.tags.get(value)
-    return tag.label if tag else value
+        return content.country(timeline, value)
+    return content.tag_label(timeline, value)
 
 
-_ORDER: dict[tuple[str, str], list[tuple[str, str]]] = {}
+_ORDER: dict[tuple[str, str, str], list[tuple[str, Shown]]] = {}
 
 
-def facet_order(timeline: Timeline, name: str) -> list[tuple[str, str]]:
+def facet_order(timeline: Timeline, name: str) -> list[tuple[str, Shown]]:
     """Every value of a facet with its label, most events first (in the whole timeline).
 
     The order never depends on the filter, so a list does not re-sort under the reader's
-    pointer as they tick values; values that would give no events stay in place.
+    pointer as they tick values; values that would give no events stay in place. Labels are in
+    the page's language, so each language has its order.
     """
-    key = (timeline.version, name)
+    key = (timeline.version, name, language())
     order = _ORDER.get(key)
     if order is None:
         table = timeline.index.facet(name)

@@ -2,14 +2,17 @@
 
 Templates and Python code that show text to readers call this package only:
 
-- ``_`` / ``ngettext`` / ``lazy_gettext``: messages from the catalogs under
+- ``_`` / ``ngettext`` / ``pgettext`` / ``lazy_gettext``: messages from the catalogs under
   ``timeline/translations`` (Flask-Babel; a string outside a request stays as written);
 - :mod:`timeline.i18n.words`: counts with their plural forms ("5 events"), numbers ("1,234");
 - :mod:`timeline.i18n.dates`: honest date display (precision, uncertainty, time zones) with
-  month names and patterns from CLDR through Babel.
+  month names and patterns from CLDR through Babel;
+- :mod:`timeline.i18n.content`: the data file's own texts in the reader's language, where the
+  file translates them, and the language of every text that is not.
 
-The language of a request is chosen by :func:`language` (English unless a later step of the
-request sets ``g.lang``), so a translation touches catalogs, not templates.
+The language of a request is :func:`language`: the one its URL names (``/ru/…``, set by
+:mod:`timeline.web.languages`), else the best match of its ``Accept-Language`` header, else
+English. A translation touches catalogs, not templates.
 """
 
 from __future__ import annotations
@@ -17,12 +20,16 @@ from __future__ import annotations
 from typing import Any
 
 import flask_babel  # type: ignore[import-untyped]
-from flask import Flask, g, has_request_context
+from flask import Flask, g, has_request_context, request
 
-LANGUAGES = ("en",)  # the languages with a catalog; the first is the default
+LANGUAGES = ("en", "ru")  # the languages with a catalog; the first is the default
+# Each language's name in itself, for the switcher.
+NAMES = {"en": "English", "ru": "Русский"}
 # The CLDR locale whose date patterns and month names each language uses: British English
 # writes the day first ("5 Oct 2021"), as this timeline always has.
 FORMATS = {"en": "en_GB", "ru": "ru"}
+# What Open Graph calls each language (a territory is required there).
+OG_LOCALES = {"en": "en_GB", "ru": "ru_RU"}
 
 
 def gettext(string: str, **variables: Any) -> str:
@@ -35,6 +42,11 @@ def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
     return str(flask_babel.ngettext(singular, plural, num, **variables))
 
 
+def pgettext(context: str, string: str, **variables: Any) -> str:
+    """``string`` in ``context`` (the same English words may need other words elsewhere)."""
+    return str(flask_babel.pgettext(context, string, **variables))
+
+
 def lazy_gettext(string: str, **variables: Any) -> Any:
     """A message translated when it is shown (for module-level tables)."""
     return flask_babel.lazy_gettext(string, **variables)
@@ -43,13 +55,26 @@ def lazy_gettext(string: str, **variables: Any) -> Any:
 _ = gettext
 
 
+def negotiated() -> str:
+    """The catalog language that best fits the request's ``Accept-Language`` (else the default)."""
+    best: str | None = request.accept_languages.best_match(LANGUAGES)
+    return best or LANGUAGES[0]
+
+
 def language() -> str:
-    """The language of the current request (the default outside a request)."""
-    if has_request_context():
-        chosen: str | None = g.get("lang")
-        if chosen in LANGUAGES:
-            return chosen
-    return LANGUAGES[0]
+    """The language of the current request (the default outside a request).
+
+    Chosen by the URL when :mod:`timeline.web.languages` set ``g.lang``; otherwise negotiated
+    from ``Accept-Language`` once per request (``g.lang_negotiated`` then says the response
+    depends on that header).
+    """
+    if not has_request_context():
+        return LANGUAGES[0]
+    chosen: str | None = g.get("lang")
+    if chosen is None:
+        chosen = g.lang = negotiated()
+        g.lang_negotiated = True
+    return chosen
 
 
 def format_locale() -> str:
@@ -60,15 +85,18 @@ def format_locale() -> str:
 
 def init_app(app: Flask) -> None:
     """Install Flask-Babel (catalogs in ``timeline/translations``) and the template helpers."""
-    flask_babel.Babel(app, locale_selector=language, default_translation_directories="translations")
-    from timeline.i18n import dates, words
+    from timeline.i18n import catalogs, content, dates, words
 
+    catalogs.compile_stale(catalogs.DIRECTORY)
+    flask_babel.Babel(app, locale_selector=language, default_translation_directories=str(catalogs.DIRECTORY))
     app.jinja_env.globals.update(
         number=words.number,
         counted=words.counted,
         lang=language,
         date_text=dates.date_text,
+        lang_attr=content.lang_attr,
+        in_lang=content.in_lang,
     )
 
 
-__all__ = ["_", "gettext", "language", "lazy_gettext", "ngettext"]
+__all__ = ["_", "gettext", "language", "lazy_gettext", "ngettext", "pgettext"]

@@ -18,6 +18,7 @@ from timeline.web import (
     errors,
     exports,
     htmx,
+    languages,
     pagecache,
     routes,
     security,
@@ -62,3 +63,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(exports.bp)
     app.register_blueprint(cite.bp)
     embed.init_app(app)
+    languages.init_app(app)  # after the blueprints: it gives their pages a rule per language

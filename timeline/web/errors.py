@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
-from timeline.i18n import _, lazy_gettext
+from timeline.i18n import _, content, lazy_gettext
 from timeline.model import Timeline
 from timeline.web import htmx
 
@@ -76,7 +76,7 @@ def _html(code: int, message: str) -> Response:
     else:
         template = "errors/error.html" if timeline is not None else "errors/bare.html"
     title = str(TITLES.get(code, _("Error")))
-    brand = timeline.title if timeline is not None else str(_("Timeline"))
+    brand = content.title(timeline) if timeline is not None else str(_("Timeline"))
     try:
         body = render_template(
             template, code=code, title=title, message=message, brand=brand, timeline=timeline

@@ -22,6 +22,7 @@ REGIONS = {
     "active": "active-count",
     "json": "json-link",
     "counts": "facet-counts",
+    "languages": "languages",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from flask import Response, abort, current_app, g, render_template
@@ -13,11 +14,13 @@ from timeline.store import Store
 from timeline.web import htmx
 
 T = TypeVar("T")
-_NOT_FOUND = {
-    "event": "There is no event with the id “{}”.",
-    "source": "There is no source with the id “{}”.",
-    "actor": "There is no actor with the id “{}”.",
-    "country": "No event or actor of this timeline is linked to the country code “{}”.",
+_NOT_FOUND: dict[str, Callable[[str], str]] = {
+    "event": lambda ident: _("There is no event with the id “%(id)s”.", id=ident),
+    "source": lambda ident: _("There is no source with the id “%(id)s”.", id=ident),
+    "actor": lambda ident: _("There is no actor with the id “%(id)s”.", id=ident),
+    "country": lambda code: _(
+        "No event or actor of this timeline is linked to the country code “%(id)s”.", id=code
+    ),
 }
 
 
@@ -52,7 +55,7 @@ def within_budget(count: int, advice: str) -> None:
 def found(value: T | None, kind: str, ident: str) -> T:
     """``value``, or a 404 (a page, fragment or JSON error) that names what was not found."""
     if value is None:
-        abort(404, description=_NOT_FOUND[kind].format(ident[:100]))
+        abort(404, description=_NOT_FOUND[kind](ident[:100]))
     return value
 
 

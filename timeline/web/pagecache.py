@@ -7,6 +7,8 @@ ways the page ignores cannot multiply renders:
 - the data version;
 - the URL with its query string in normal form: only the route's allowed parameters, sorted
   by name (:func:`timeline.web.security._limits` rewrites the request to it before we look);
+- the page's language (an address without a language prefix is negotiated from
+  Accept-Language, so the language chosen is part of the key, not the raw header);
 - the htmx mode (:func:`htmx_mode`): which region, if any, the request asks for, not the raw
   headers;
 - the encoding the response gets (br, gzip or none, chosen as Flask-Compress chooses), not
@@ -26,7 +28,9 @@ from dataclasses import dataclass
 from flask import Flask, Response, current_app, g, request
 from flask_compress.flask_compress import _choose_algorithm, _format
 
+from timeline.i18n import language
 from timeline.web import htmx
+from timeline.web.languages import localised
 from timeline.web.lookup import store
 
 PAGE_CACHE_MIB = 32
@@ -89,7 +93,8 @@ def encoding() -> str:
 def page_key() -> tuple[str, ...]:
     """What the page for this request depends on, each part in normal form (see the module)."""
     # Asking for the snapshot also lets the store notice a changed file, as a view would.
-    return (store().snapshot.version, request.url, htmx.mode(request), encoding())
+    lang = language() if localised(request.endpoint) else ""
+    return (store().snapshot.version, request.url, lang, htmx.mode(request), encoding())
 
 
 def _from_cache() -> Response | None:

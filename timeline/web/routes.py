@@ -144,7 +144,7 @@ def event(ident: str) -> Response:
         reading=reading(timeline, view, shown),
         outcome=timeline.event(shown.outcome) if shown.outcome else None,
         planned=events_with(timeline, "outcome", shown.id),
-        days=day_differences(shown, zones),
+        days=day_differences(shown, zones, timeline.language),
         cite=cite.for_event(timeline, shown),
         embed_code=embed.code(embed.event_embed(timeline, shown.id)),
     )

@@ -22,6 +22,8 @@ from urllib.parse import urlencode
 from flask import Flask, Response, abort, current_app, request
 from werkzeug.datastructures import ImmutableMultiDict
 
+from timeline.i18n import _
+
 
 def csp(media_hosts: Iterable[str] = ()) -> str:
     """The Content-Security-Policy: our own files only, and media from ``media_hosts`` (HTTPS)."""
@@ -80,8 +82,16 @@ def _limits() -> None:
     allowed = PARAMETERS.get(request.endpoint or "", frozenset())
     unknown = [name for name in request.args if name not in allowed]
     if unknown and request.endpoint in STRICT:
-        takes = ", ".join(sorted(allowed)) or "no parameters"
-        abort(400, description=f"unknown parameter '{_printable(unknown[0])}' (this address takes {takes})")
+        name = _printable(unknown[0])
+        if allowed:
+            message = _(
+                "unknown parameter '%(name)s' (this address takes %(takes)s)",
+                name=name,
+                takes=", ".join(sorted(allowed)),
+            )
+        else:
+            message = _("unknown parameter '%(name)s' (this address takes no parameters)", name=name)
+        abort(400, description=message)
     kept = sorted(
         ((k, v) for k, v in request.args.items(multi=True) if k in allowed), key=lambda pair: pair[0]
     )  # a stable sort: the values of one name keep their order, which the page shows

@@ -12,12 +12,13 @@ from timeline.axis import Links
 from timeline.axis.view import pct
 from timeline.dates import DateError, parse_filter_date
 from timeline.formats import FORMATS
-from timeline.i18n import _, lazy_gettext
+from timeline.i18n import OG_LOCALES, _, content, language, lazy_gettext
 from timeline.i18n.dates import day_text, point_text
 from timeline.media import Shown, show
 from timeline.model import Event, Timeline
 from timeline.query import LIST_PAGE, MAX_PAGES, Query, label
 from timeline.web import htmx, urls
+from timeline.web.lookup import data
 
 HTMX_FILE = "htmx-2.0.11.min.js"  # vendored; tests check its sha256
 
@@ -128,7 +129,7 @@ def filter_date(text: str) -> str:
 
 def filter_title(timeline: Timeline, query: Query) -> str:
     """What a filtered view shows, in words ("Yulia Peresild · Kazakhstan · Oct 2021 to 2022")."""
-    parts = [label(timeline, name, v) for name in ("actor", "country", "tag") for v in getattr(query, name)]
+    parts: list[str] = [label(timeline, n, v) for n in ("actor", "country", "tag") for v in getattr(query, n)]
     if query.start or query.end:
         start, end = (filter_date(d) if d else "…" for d in (query.start, query.end))
         parts.append(_("%(start)s to %(end)s", start=start, end=end))
@@ -144,9 +145,10 @@ def titled(*parts: str) -> str:
 
 def page_title(timeline: Timeline, query: Query, errors: list[str]) -> str:
     """The timeline page's title: says when a filter is invalid, and names an active one."""
+    name = content.title(timeline)
     if errors:
-        return titled(_("Invalid filter"), timeline.title)
-    return titled(filter_title(timeline, query) if query.active else "", timeline.title)
+        return titled(_("Invalid filter"), name)
+    return titled(filter_title(timeline, query) if query.active else "", name)
 
 
 KINDS = {
@@ -182,6 +184,17 @@ def media_of(event: Event) -> list[Shown]:
     return [show(item, hosts) for item in event.media]
 
 
+def when(event: Event, *, seconds: bool = False) -> str:
+    """The event's date in words, its local time named in the page's language."""
+    return present.when(event, seconds=seconds, written=data().language)
+
+
+def og_locales() -> tuple[str, list[str]]:
+    """Open Graph's locale of the page, and of its other languages."""
+    page = language()
+    return OG_LOCALES[page], [locale for lang, locale in OG_LOCALES.items() if lang != page]
+
+
 def init_app(app: Flask) -> None:
     """Register the helpers with Jinja."""
     app.jinja_env.globals.update(
@@ -200,6 +213,7 @@ def init_app(app: Flask) -> None:
         cited=present.cited,
         quoted=present.quoted,
         shown=present.shown,
+        shown_in=present.shown_in,
         self_quoted=present.self_quoted,
         noted=present.noted,
         facet_parts=present.facet_parts,
@@ -209,7 +223,7 @@ def init_app(app: Flask) -> None:
         titled=titled,
         kind_label=kind_label,
         day_text=day_text,
-        when=present.when,
+        when=when,
         datetime_attr=present.datetime_attr,
         ages=present.ages,
         year_of=present.year_of,
@@ -217,10 +231,22 @@ def init_app(app: Flask) -> None:
         media_of=media_of,
         media_kind=media_kind,
         absolute=urls.absolute,
-        canonical_url=urls.current,
         event_url=event_url,
         view_args=view_args,
         list_url=list_url,
+        og_locales=og_locales,
+        # The file's texts in the page's language (or marked with their own): see i18n.content.
+        tr=content.text,
+        site_title=content.title,
+        actor_name=content.actor_name,
+        native_name=content.native_name,
+        aliases=content.aliases,
+        tag_label=content.tag_label,
+        published=content.published,
+        quote_of=content.quote,
+        country=content.country,
+        translated=content.translated,
+        written_in=content.shown,  # ("BibTeX", "en"): a text in a known language, marked on other pages
     )
     app.jinja_env.filters["pct"] = pct
     app.jinja_env.trim_blocks = True

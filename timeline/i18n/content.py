@@ -1,0 +1,198 @@
+"""The data file's own texts in the reader's language, and the language of every text shown.
+
+The file is written in one language (``language:``, English by default) and may translate
+titles, summaries, names, roles, labels and notes into others (``translations: {ru: {…}}`` on
+each record). A text is shown in the page's language when the file has it; otherwise it is
+shown as written and carries its language (:class:`Shown` ``.lang``), which templates put in a
+``lang`` attribute (:func:`lang_attr`, :func:`in_lang`) so that screen readers and hyphenation
+read it right. Quotes are never translated: they carry their source's language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Protocol
+
+from babel import Locale
+from markupsafe import Markup, escape
+
+from timeline.countries import country_name
+from timeline.i18n import format_locale, language, lazy_gettext
+
+if TYPE_CHECKING:
+    from timeline.model import Actor, Citation, Source, Timeline
+
+Translations = Mapping[str, Mapping[str, str]]
+
+
+class Translated(Protocol):
+    """A record that may carry translations of some of its texts."""
+
+    @property
+    def translations(self) -> Translations: ...
+
+
+class Shown(str):
+    """A text as shown, and its language when that is not the page's (``lang`` None: the page's)."""
+
+    lang: str | None
+
+    def __new__(cls, text: str, lang: str | None = None) -> Shown:
+        shown = super().__new__(cls, text)
+        shown.lang = lang
+        return shown
+
+
+def shown(text: str, lang: str) -> Shown:
+    """``text`` written in ``lang``, marked when the page is in another language."""
+    return Shown(text, None if lang == language() else lang)
+
+
+def tr(original: str, record: Translated, field: str, lang: str) -> Shown:
+    """``record``'s ``field`` (written ``original`` in ``lang``) in the page's language, if translated."""
+    page = language()
+    if page == lang:
+        return Shown(original)
+    translated = record.translations.get(page, {}).get(field)
+    return Shown(translated) if translated else Shown(original, lang)
+
+
+def tr_optional(original: str | None, record: Translated, field: str, lang: str) -> Shown | None:
+    """As :func:`tr`, for a field that may be absent."""
+    return None if not original else tr(original, record, field, lang)
+
+
+def lang_attr(value: Any) -> Markup:
+    """`` lang="xx"`` for a text in another language than the page's, else nothing."""
+    lang = getattr(value, "lang", None)
+    return Markup(' lang="{}"').format(lang) if lang else Markup("")
+
+
+# Runs of text in another script than the text's own language, and the language screen readers
+# should read them in: a file's Cyrillic is Russian ("Вызов" in an English title, a native name
+# of unknown language), unless the whole text is said to be (a Russian source's quote), or the
+# page is Russian.
+_CYRILLIC = re.compile(r"[\u0400-\u052f]+(?:[\s\d«»\"'’(),.:;!?–—-]+[\u0400-\u052f]+)*")
+SCRIPTS = ((_CYRILLIC, "ru"),)
+
+
+def runs(text: str) -> list[tuple[int, int, str]]:
+    """Spans of ``text`` in another language than its own (a :class:`Shown` text's ``lang``, else
+    the page's), told by their script: (start, end, language)."""
+    if text.isascii():
+        return []
+    own = getattr(text, "lang", None) or language()
+    return [
+        (m.start(), m.end(), lang) for pattern, lang in SCRIPTS if lang != own for m in pattern.finditer(text)
+    ]
+
+
+def _runs_marked(text: str) -> Markup:
+    """``text`` escaped, its :func:`runs` in ``<span lang>``."""
+    found = runs(text)
+    if not found:
+        return escape(text)
+    out, at = [], 0
+    for start, end, lang in sorted(found):
+        out += [escape(text[at:start]), Markup('<span lang="{}">{}</span>').format(lang, text[start:end])]
+        at = end
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
+
+
+def in_lang(value: Any) -> Markup:
+    """The text, escaped, inside ``<span lang>`` when it is in another language than the page's
+    (and any run in yet another script in its own)."""
+    lang = getattr(value, "lang", None)
+    inner = _runs_marked(value if isinstance(value, str) else str(value))
+    return Markup('<span lang="{}">{}</span>').format(lang, inner) if lang else inner
+
+
+# --- the records of a timeline ------------------------------------------------------------
+
+
+def text(timeline: Timeline, record: Translated, field: str) -> Shown | None:
+    """A text the file wrote (title, summary, place, role, label, note…) in the page's language."""
+    original = getattr(record, field)
+    return tr_optional(original, record, field, timeline.language)
+
+
+def title(timeline: Timeline) -> Shown:
+    """The timeline's own title."""
+    return tr(timeline.title, timeline, "title", timeline.language)
+
+
+def actor_name(timeline: Timeline, actor: Actor) -> Shown:
+    """An actor's name: translated, else the native name when it is in the page's language."""
+    page = language()
+    translated = actor.translations.get(page, {}).get("name")
+    if page != timeline.language and not translated and actor.native_name and actor.native_language == page:
+        return Shown(actor.native_name)
+    return tr(actor.name, actor, "name", timeline.language)
+
+
+def native_name(timeline: Timeline, actor: Actor) -> Shown | None:
+    """The native name, when it is not already the name shown (marked with its language, if known)."""
+    if not actor.native_name or actor.native_name == actor_name(timeline, actor):
+        return None
+    if actor.native_language is None:
+        return Shown(actor.native_name)
+    return shown(actor.native_name, actor.native_language)
+
+
+def _script(text: str) -> str:
+    """The Unicode script of a text's first letter ("LATIN", "CYRILLIC", "CJK"…)."""
+    letter = next((ch for ch in text if ch.isalpha()), None)
+    return unicodedata.name(letter, "").split(" ", 1)[0] if letter else ""
+
+
+def aliases(timeline: Timeline, actor: Actor) -> list[Shown]:
+    """Other spellings of a name, each marked: in the native name's script, its language; else the file's."""
+    native = _script(actor.native_name or "") if actor.native_language else ""
+    own = _script(actor.name)
+    result = []
+    for alias in actor.aliases:
+        in_native = native and native != own and _script(alias) == native
+        result.append(shown(alias, (actor.native_language if in_native else None) or timeline.language))
+    return result
+
+
+def tag_label(timeline: Timeline, ident: str) -> Shown:
+    """A tag's label (its id, when the file has no vocabulary entry for it)."""
+    tag = timeline.tags.get(ident)
+    return tr(tag.label, tag, "label", timeline.language) if tag is not None else Shown(ident)
+
+
+def published(source: Source, field: str) -> Shown | None:
+    """A source's title, publisher or author: as published, in the source's language."""
+    value = getattr(source, field)
+    return shown(value, source.language) if value else None
+
+
+def quote(timeline: Timeline, citation: Citation) -> Shown:
+    """A quote, verbatim, in its source's language (never translated)."""
+    source = timeline.sources.get(citation.source)
+    return shown(citation.quote, source.language if source is not None else timeline.language)
+
+
+# Country names that CLDR lacks (withdrawn codes) or writes long where readers expect the short
+# name: the catalogs give them, as the English names come from ``timeline.countries``.
+COUNTRIES = {"SU": lazy_gettext("Soviet Union"), "US": lazy_gettext("United States")}
+
+
+def country(timeline: Timeline, code: str) -> Shown:
+    """A country's name in the page's language (catalog, else CLDR), or in English marked as such."""
+    english = timeline.countries.get(code) or country_name(code) or code
+    if language() == "en":
+        return Shown(english)
+    if code in COUNTRIES and (name := str(COUNTRIES[code])) != english:
+        return Shown(name)
+    local = Locale.parse(format_locale()).territories.get(code)
+    return Shown(local) if local else Shown(english, "en")
+
+
+def translated(timeline: Timeline) -> bool:
+    """True when the page shows the file's texts in another language than they were written in."""
+    return language() != timeline.language
