@@ -27,6 +27,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from jinja2 import StrictUndefined
 
     from timeline import settings, web
+    from timeline.i18n.catalogs import CatalogError
     from timeline.load import LoadError
     from timeline.store import Store
 
@@ -54,5 +55,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     # Pages are text-heavy (the full timeline is ~200 KiB of HTML, ~30 KiB compressed). No
     # cookies or secrets are ever sent, so compressing pages that echo the query is safe (BREACH).
     Compress(app)
-    web.init_app(app)
+    try:
+        web.init_app(app)
+    except CatalogError as exc:  # a message catalog that cannot be compiled: say which
+        print(f"timeline: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
     return app

@@ -35,6 +35,15 @@ _UNKNOWN: dict[str, Callable[[str], str]] = {
 }
 
 
+def _date_format(name: str, value: str) -> str:
+    """Why a ``from``/``to`` value is refused."""
+    return _(
+        "'%(name)s' must be a date YYYY, YYYY-MM or YYYY-MM-DD, or a UTC time YYYY-MM-DDTHH:MMZ, not '%(value)s'",
+        name=name,
+        value=value,
+    )
+
+
 class Args(Protocol):
     """What we read from a request's query string (werkzeug's MultiDict fits)."""
 
@@ -167,11 +176,7 @@ def parse_query(
                 bounds.append(parse_filter_date(text))
             except DateError:
                 shown = text[:20] if text.isprintable() else _("that value")
-                message = (
-                    "'%(name)s' must be a date YYYY, YYYY-MM or YYYY-MM-DD, or a UTC time"
-                    " YYYY-MM-DDTHH:MMZ, not '%(value)s'"
-                )
-                errors.append((name, _(message, name=name, value=shown)))
+                errors.append((name, _date_format(name, shown)))
     if start and end and len(bounds) == 2 and bounds[0].lo >= bounds[1].hi:
         errors += [
             ("from", _("'from' (%(start)s) is after 'to' (%(end)s)", start=start, end=end)),

@@ -76,6 +76,16 @@ BROKEN: dict[str, Expected] = {
     "blank-quote": [(25, 16, "the quote is empty")],
     "duplicate-event-id": [(26, 9, "duplicate event id 'sputnik-2' (first on line 17)")],
     "outcome-of-itself": [(21, 14, "an event cannot be its own outcome")],
+    # languages and translations
+    "language-not-a-tag": [(3, 11, "language: 'English' is not valid here (a BCP 47 language tag")],
+    "native-language-without-name": [(15, 22, "native_language is the language of native_name")],
+    "translation-unknown-language": [(24, 7, "unknown language 'xx'")],
+    "translation-into-own-language": [(24, 7, "the file is written in 'en': a translation into it repeats")],
+    "translation-unknown-field": [
+        (24, 12, "unknown key 'titel' (allowed here: title, summary, place, zone_label)")
+    ],
+    "translation-of-a-quote": [(27, 16, "unknown key 'quote' (allowed here: note)")],
+    "translation-without-original": [(27, 16, "translates note, but the record has no note")],
     # source URLs
     "url-javascript": [(10, 10, "'javascript:alert(1)' is not valid here (a URL must start with http")],
     "url-javascript-mixed-case": [(10, 10, "'JaVaScRiPt:alert(1)' is not valid here")],

@@ -77,6 +77,18 @@ def language() -> str:
     return chosen
 
 
+def choose(lang: str | None) -> None:
+    """Start a request in ``lang`` (chosen by its URL), or with the language still to negotiate (None).
+
+    Everything the previous request of this context left (its language, Flask-Babel's cached
+    locale) is dropped, so requests that share an application context never share a language.
+    """
+    g.lang = lang
+    g.lang_explicit = lang is not None
+    g.lang_negotiated = False
+    flask_babel.refresh()
+
+
 def format_locale() -> str:
     """The CLDR locale that formats dates and numbers for the current language."""
     lang = language()
@@ -99,4 +111,4 @@ def init_app(app: Flask) -> None:
     )
 
 
-__all__ = ["_", "gettext", "language", "lazy_gettext", "ngettext", "pgettext"]
+__all__ = ["_", "choose", "gettext", "language", "lazy_gettext", "ngettext", "pgettext"]

@@ -144,14 +144,14 @@ class Checker:
                     where = (*path, name) if i is None else (*path, name, i)
                     self.fail(where, f"{name} contains a control character")
 
-    def language_code(self, path: DocPath, code: str | None) -> str | None:
+    def language_code(self, path: DocPath, code: str | None, *, key: bool = False) -> str | None:
         """A language tag that CLDR knows (``ru``, ``pt-BR``), or None (with a problem)."""
         if code is None:
             return None
         try:
             Locale.parse(code, sep="-")
         except (UnknownLocaleError, ValueError):
-            self.fail(path, f"unknown language {code!r} (a BCP 47 tag such as en, ru or pt-BR)")
+            self.fail(path, f"unknown language {code!r} (a BCP 47 tag such as en, ru or pt-BR)", key=key)
             return None
         return code
 
@@ -163,7 +163,7 @@ class Checker:
         kept: dict[str, dict[str, str]] = {}
         for lang, texts in raw.items():
             where = (*path, "translations", lang)
-            if self.language_code(where, lang) is None:
+            if self.language_code(where, lang, key=True) is None:
                 continue
             if lang == self.language:
                 message = f"the file is written in {lang!r}: a translation into it repeats the text"

@@ -22,7 +22,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, current_app, g, request, url_for
 
-from timeline.i18n import LANGUAGES, NAMES, language
+from timeline.i18n import LANGUAGES, NAMES, choose, language
 from timeline.web.urls import absolute
 
 LOCALISED = ("timeline",)  # blueprints whose pages exist in every language
@@ -58,9 +58,7 @@ def _from_url(endpoint: str | None, values: dict[str, Any] | None) -> None:
     if lang is None and endpoint is None:
         first = request.path.split("/", 2)[1]
         lang = first if first in LANGUAGES else None
-    if lang is not None:
-        g.lang = lang
-        g.lang_explicit = True
+    choose(lang)
 
 
 def _keep(endpoint: str, values: dict[str, Any]) -> None:

@@ -30,7 +30,6 @@ from flask_compress.flask_compress import _choose_algorithm, _format
 
 from timeline.i18n import language
 from timeline.web import htmx
-from timeline.web.languages import localised
 from timeline.web.lookup import store
 
 PAGE_CACHE_MIB = 32
@@ -93,8 +92,8 @@ def encoding() -> str:
 def page_key() -> tuple[str, ...]:
     """What the page for this request depends on, each part in normal form (see the module)."""
     # Asking for the snapshot also lets the store notice a changed file, as a view would.
-    lang = language() if localised(request.endpoint) else ""
-    return (store().snapshot.version, request.url, lang, htmx.mode(request), encoding())
+    # The language too, for every answer: the API's error messages follow Accept-Language.
+    return (store().snapshot.version, request.url, language(), htmx.mode(request), encoding())
 
 
 def _from_cache() -> Response | None:

@@ -1,0 +1,294 @@
+"""The reader's language: chosen by the URL (/ru/, /en/) or, without a prefix, by Accept-Language.
+
+Links keep the language, the switcher keeps the filters and the page, no cookie is ever set,
+every page says which language it is in and where its other languages are, and a Russian
+reader sees no English interface text: what is English on a Russian page is data the file did
+not translate, and it is marked lang="en".
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import NavigableString
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.support import ROOT, Node, parse
+from timeline import create_app
+from timeline.load import load
+
+HTMX = {"HX-Request": "true", "HX-Target": "results"}
+RU = {"Accept-Language": "ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7"}
+
+
+def html_lang(client: FlaskClient, path: str, status: int = 200, **headers: str) -> str:
+    response = client.get(path, headers=headers)
+    assert response.status_code == status
+    return parse(response.data).one("html").attrs["lang"]
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "lang"),
+    [
+        ("/ru/", {}, "ru"),
+        ("/en/", RU, "en"),  # the URL wins over the browser
+        ("/ru/events/landing", {}, "ru"),
+        ("/ru/sources/paper", {}, "ru"),
+        ("/ru/actors/laika", {}, "ru"),
+        ("/ru/countries/KZ", {}, "ru"),
+        ("/", RU, "ru"),
+        ("/", {"Accept-Language": "en;q=0.5, ru"}, "ru"),
+        ("/", {"Accept-Language": "de-DE, de"}, "en"),  # no catalog: the default
+        ("/", {}, "en"),
+        ("/events/landing", RU, "ru"),
+    ],
+)
+def test_the_url_or_else_accept_language_chooses(
+    client: FlaskClient, path: str, headers: dict[str, str], lang: str
+) -> None:
+    assert html_lang(client, path, **headers) == lang
+
+
+def test_only_a_negotiated_page_varies_on_accept_language(client: FlaskClient) -> None:
+    assert "Accept-Language" in client.get("/", headers=RU).headers["Vary"]
+    assert "Accept-Language" in client.get("/events/landing").headers["Vary"]
+    assert "Accept-Language" not in client.get("/ru/").headers["Vary"]
+    assert "Accept-Language" not in client.get("/en/events/landing").headers.get("Vary", "")
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/ru/", "/en/?actor=laika", "/ru/events/landing", "/ru/nothing", "/api/events?x=1"]
+)
+def test_no_cookie_is_ever_set(client: FlaskClient, path: str) -> None:
+    response = client.get(path, headers=RU)
+    assert "Set-Cookie" not in response.headers
+
+
+def page_links(doc: Node) -> list[str]:
+    """Every address a page's links, forms and htmx requests go to, on this site and not static."""
+    found = [n.attrs[a] for a in ("href", "action", "hx-get") for n in doc.find() if a in n.attrs]
+    paths = [urlsplit(url).path for url in found if url.startswith("/")]
+    return [p for p in paths if not p.startswith(("/static/", "/api/", "/schema/"))]
+
+
+@pytest.mark.parametrize(
+    "path", ["/ru/", "/ru/?actor=yulia-peresild", "/ru/events/landing", "/ru/actors/yulia-peresild"]
+)
+def test_links_forms_and_htmx_requests_keep_the_language(client: FlaskClient, path: str) -> None:
+    doc = parse(client.get(path).data)
+    switcher = doc.one("nav", "languages")
+    links = [p for p in page_links(doc) if not any(p == urlsplit(a).path for a in page_links(switcher))]
+    assert links
+    assert all(p.startswith("/ru/") for p in links), [p for p in links if not p.startswith("/ru/")]
+
+
+def test_a_negotiated_page_keeps_links_without_a_prefix(client: FlaskClient) -> None:
+    doc = parse(client.get("/", headers=RU).data)
+    switcher = doc.one("nav", "languages")
+    links = [p for p in page_links(doc) if p not in {"/en/", "/ru/"}]
+    assert links
+    assert not [p for p in links if p.startswith(("/ru/", "/en/"))]
+    assert [a.attrs["href"] for a in switcher.find("a")] == ["/en/", "/ru/"]
+
+
+def test_the_switcher_keeps_filters_and_page(client: FlaskClient) -> None:
+    query = "country=RU&tag=launch&per_page=1&page=2"
+    doc = parse(client.get(f"/en/?{query}").data)
+    links = {a.attrs["hreflang"]: a for a in doc.one("nav", "languages").find("a")}
+    assert links["ru"].attrs["href"] == f"/ru/?{query}"
+    assert links["en"].attrs["href"] == f"/en/?{query}"
+    assert links["en"].attrs["aria-current"] == "true"
+    assert "aria-current" not in links["ru"].attrs
+    assert links["ru"].attrs["lang"] == "ru"  # «Русский» is read in Russian on the English page
+    assert links["ru"].text == "Русский"
+
+
+def test_the_switcher_follows_an_htmx_change_of_the_filters(client: FlaskClient) -> None:
+    fragment = parse(client.get("/ru/?actor=laika", headers=HTMX).data)
+    switcher = fragment.one("nav", "languages")
+    assert switcher.attrs["hx-swap-oob"] == "true"
+    assert [a.attrs["href"] for a in switcher.find("a")] == ["/en/?actor=laika", "/ru/?actor=laika"]
+
+
+def test_pages_name_their_language_versions(client: FlaskClient) -> None:
+    doc = parse(client.get("/ru/events/landing?x=1").data)
+    canonical = doc.one("link", rel="canonical").attrs["href"]
+    assert canonical == "http://localhost/ru/events/landing"
+    alternates = {n.attrs["hreflang"]: n.attrs["href"] for n in doc.find("link", rel="alternate")}
+    assert alternates == {
+        "en": "http://localhost/en/events/landing",
+        "ru": "http://localhost/ru/events/landing",
+        "x-default": "http://localhost/events/landing",
+    }
+    meta = {n.attrs.get("property"): n.attrs.get("content") for n in doc.find("meta")}
+    assert meta["og:locale"] == "ru_RU"
+    assert meta["og:locale:alternate"] == "en_GB"
+    assert meta["og:url"] == canonical
+
+
+def test_alternates_keep_the_filters(client: FlaskClient) -> None:
+    doc = parse(client.get("/?actor=laika&tag=first", headers=RU).data)
+    alternates = {n.attrs["hreflang"]: n.attrs["href"] for n in doc.find("link", rel="alternate")}
+    assert alternates["x-default"] == "http://localhost/?actor=laika&tag=first"
+    assert alternates["en"] == "http://localhost/en/?actor=laika&tag=first"
+    assert doc.one("link", rel="canonical").attrs["href"] == "http://localhost/ru/?actor=laika&tag=first"
+
+
+def test_a_redirect_keeps_the_language(client: FlaskClient) -> None:
+    response = client.get("/ru/countries/su")
+    assert response.status_code == 308
+    assert response.headers["Location"] == "/ru/countries/SU"
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "text"),
+    [
+        ("/ru/nothing", 404, "По этому адресу ничего нет."),
+        ("/ru/events/nothing", 404, "Нет события с идентификатором «nothing»."),
+        ("/ru/countries/XX", 404, "не связаны с кодом страны «XX»"),
+        ("/ru/?from=2021-13", 400, "«from» должно быть датой ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, а не «2021-13»"),
+        ("/ru/?actor=nobody", 400, "неизвестный участник «nobody»"),
+        ("/ru/?from=2022&to=2021", 400, "начало периода (from, 2022) позже его конца (to, 2021)"),
+    ],
+)
+def test_errors_are_explained_in_russian(client: FlaskClient, path: str, status: int, text: str) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    doc = parse(response.data)
+    assert doc.one("html").attrs["lang"] == "ru"
+    assert text in doc.text
+
+
+@pytest.mark.parametrize(
+    ("path", "english", "russian"),
+    [
+        ("/api/events?from=2021-13", "'from' must be a date", "«from» должно быть датой"),
+        ("/api/events?actor=nobody", "unknown actor 'nobody'", "неизвестный участник «nobody»"),
+        ("/api/events?colour=red", "unknown parameter 'colour'", "неизвестный параметр «colour»"),
+        ("/api/events/nothing", "There is no event with the id", "Нет события с идентификатором"),
+    ],
+)
+def test_api_errors_follow_accept_language(
+    client: FlaskClient, path: str, english: str, russian: str
+) -> None:
+    plain = client.get(path)
+    assert english in plain.json["error"]  # type: ignore[index]
+    answer = client.get(path, headers={"Accept-Language": "ru"})
+    assert answer.status_code == plain.status_code
+    assert russian in answer.json["error"]  # type: ignore[index]
+    assert "Accept-Language" in answer.headers["Vary"]
+
+
+def test_an_api_answer_has_the_same_data_in_every_language(client: FlaskClient) -> None:
+    """Only the order of facet values with equal counts follows the reader's language (their labels)."""
+    plain = client.get("/api/events?actor=laika")
+    assert client.get("/api/events?actor=laika", headers=RU).json == plain.json
+
+
+def test_the_page_cache_keeps_languages_apart(data_file: Path) -> None:
+    app = create_app(
+        {
+            "TESTING": True,
+            "TIMELINE_EVENTS": str(data_file),
+            "TIMELINE_CACHE_DIR": "",
+            "TIMELINE_PAGE_CACHE": 1,
+        }
+    )
+    client = app.test_client()
+    assert html_lang(client, "/", **RU) == "ru"
+    assert html_lang(client, "/") == "en"
+    assert html_lang(client, "/", **RU) == "ru"
+    assert html_lang(client, "/ru/") == "ru"
+
+
+def test_russian_pages_say_the_translations_are_the_editors(client: FlaskClient) -> None:
+    ru = parse(client.get("/ru/events/landing").data)
+    assert "переведены её редакцией; цитаты приведены на языке оригинала" in ru.one("footer").text
+    en = parse(client.get("/en/events/landing").data)
+    assert not en.find("p", "translation-note")
+
+
+# --- no English interface text on a Russian page ------------------------------------------------
+
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+URL = re.compile(r"https?://\S+")
+
+
+def effective_lang(node: object) -> str:
+    """The language a text is read in: the nearest lang attribute around it."""
+    element = getattr(node, "parent", None)
+    while element is not None:
+        lang = getattr(element, "attrs", {}).get("lang")
+        if lang:
+            return str(lang)
+        element = element.parent
+    return ""
+
+
+def latin_in_russian(html: bytes, allowed: set[str]) -> list[str]:
+    """Latin-script words in the body that are read as Russian (acronyms like UTC and JSON allowed)."""
+    body = parse(html).one("body").element
+    found = []
+    for text in body.find_all(string=True):
+        if not isinstance(text, NavigableString) or text.parent.name in ("script", "style"):
+            continue
+        if effective_lang(text) != "ru":
+            continue
+        for word in LATIN_WORD.findall(URL.sub(" ", str(text))):  # addresses are in no language
+            bare = word.strip("'’.-")
+            if bare and not bare.isupper() and bare not in allowed:
+                found.append(f"{bare!r} in {str(text).strip()[:80]!r}")
+    return found
+
+
+RUSSIAN_PAGES = [
+    "/ru/",
+    "/ru/?actor=yulia-peresild&country=KZ",
+    "/ru/?tag=launch&from=2021&to=2021",
+    "/ru/?actor=laika&country=KZ",
+    "/ru/events/landing",
+    "/ru/events/cruise-flight",
+    "/ru/sources/paper",
+    "/ru/sources/gazeta",
+    "/ru/actors/yulia-peresild",
+    "/ru/countries/SU",
+    "/ru/?from=2021-13",
+    "/ru/events/nothing",
+]
+
+
+@pytest.mark.parametrize("path", RUSSIAN_PAGES)
+def test_a_russian_page_has_no_english_but_marked_data(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    typed = set(LATIN_WORD.findall(path))  # ids and values the reader wrote come back as written
+    assert latin_in_russian(response.data, {"Schema"} | typed) == []
+
+
+@pytest.fixture(scope="module")
+def story() -> Flask:
+    """The app on the bundled story."""
+    return create_app(
+        {"TESTING": True, "TIMELINE_EVENTS": str(ROOT / "events.yaml"), "TIMELINE_CACHE_DIR": ""}
+    )
+
+
+def names_in_translations() -> set[str]:
+    """Latin-script words the story's own Russian texts use (SpaceX, Crew Dragon, Falcon…)."""
+    timeline = load(ROOT / "events.yaml")
+    records = [timeline, *timeline.events, *timeline.actors.values(), *timeline.tags.values()]
+    records += [*timeline.sources.values(), *(c for e in timeline.events for c in e.citations)]
+    texts = [t for r in records for t in r.translations.get("ru", {}).values()]
+    return {w.strip("'’.-") for t in texts for w in LATIN_WORD.findall(t)}
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/?actor=yulia-peresild", "/events/soyuz-ms-18-landing", "/sources/dazed-2021-05-13"]
+)
+def test_a_russian_reader_of_the_story_sees_no_english_interface(story: Flask, path: str) -> None:
+    response = story.test_client().get(path, headers=RU)
+    assert parse(response.data).one("html").attrs["lang"] == "ru"
+    assert latin_in_russian(response.data, names_in_translations() | {"Schema"}) == []
