@@ -70,6 +70,10 @@ def test_dates_are_inclusive_by_overlap(mini: Timeline) -> None:
         ("zhezkazgan", ["landing"]),  # place
         ("baikonur", ["launch"]),  # title and place
         ("лайка", ["laika"]),  # Cyrillic native name of an animal
+        ("приземляется", ["landing"]),  # a Russian translation of the title
+        ("степи", ["landing"]),  # of the summary
+        ("близ джезказгана", ["landing"]),  # of the place
+        ("том круз", ["cruise-flight"]),  # of an actor's name
     ],
 )
 def test_text_search_is_case_and_accent_insensitive_over_many_fields(

@@ -172,3 +172,18 @@ def test_source_counts_count_sources_and_source_pages_count_events(story_client:
         heading = next(h for h in page.find("h2") if h.text.startswith("Cited by"))
         assert heading.text == f"Cited by {events} event{'s' if events > 1 else ''}", ident
         assert len({li.one("h3").text for li in items}) == events  # each event once
+
+
+def test_russian_words_find_events_by_their_russian_or_english_text(story_client: FlaskClient) -> None:
+    def found(q: str) -> set[str]:
+        body = story_client.get("/api/events", query_string={"q": q, "per_page": 100}).json
+        assert body is not None
+        return {e["id"] for e in body["events"]}
+
+    launches = {"sputnik-1", "soyuz-t13-launch", "soyuz-ms-18-launch", "soyuz-ms-19-launch"}
+    assert launches | {"soyuz-ms-20-maezawa-launch", "crew-dragon-demo-2"} <= found("запуск")
+    body = story_client.get("/api/events?actor=yulia-peresild").json
+    assert body is not None
+    hers = {e["id"] for e in body["events"]}
+    assert hers <= found("Пересильд") <= found("Peresild")  # English quotes name her too
+    assert found("приземляется") == {"soyuz-ms-18-landing", "soyuz-ms-20-maezawa-landing"}

@@ -211,6 +211,12 @@ def test_snapshot_round_trip_keeps_everything() -> None:
         "2021-10-18T06:00Z",
     )
     assert isinstance(again.events[0].citations[0], Citation)
+    assert again.translations == {"ru": {"title": "Мини-хронология"}}
+    assert landing.translations["ru"]["zone_label"] == "Джезказгана"
+    assert landing.citations[1].translations == {"ru": {"note": "Они приземлились 17 октября (UTC)."}}
+    assert again.actors["yulia-peresild"].native_language == "ru"
+    assert again.sources["gazeta"].language == "ru"
+    assert again.sources["paper"].language == "en"  # the file's, by default
 
 
 def test_a_damaged_cache_entry_means_a_parse(tmp_path: Path) -> None:

@@ -59,6 +59,7 @@ def test_event_shape(client: FlaskClient) -> None:
         "url",
         "citations",
         "media",
+        "translations",
     ]
     assert event["date"] == "2021-10-17T04:35Z"
     assert event["start"] == "2021-10-17T04:35Z"
@@ -74,7 +75,11 @@ def test_event_shape(client: FlaskClient) -> None:
         "url": None,
         "quote": "They will return on October 16.",
         "note": "They landed on 17 October (UTC).",
+        "language": "en",
+        "translations": {"ru": {"note": "Они приземлились 17 октября (UTC)."}},
     }
+    assert event["citations"][2]["language"] == "ru"  # a quote is in its source's language, verbatim
+    assert event["translations"]["ru"]["title"] == "Экипаж приземляется в Казахстане"
 
 
 def test_precision_and_normalised_dates(client: FlaskClient) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from timeline.dates import bounds
-from timeline.model import Event, Timeline
+from timeline.model import Citation, Event, Timeline
 from timeline.query import Result
 
 
@@ -48,20 +48,23 @@ def event_json(timeline: Timeline, event: Event, permalink: Callable[[str], str]
         "added": event.added.iso() if event.added else None,
         "updated": event.updated.iso() if event.updated else None,
         "url": permalink(event.id),
-        "citations": [_citation(timeline, c.source, c.quote, c.note) for c in event.citations],
+        "citations": [_citation(timeline, c) for c in event.citations],
         "media": [m._asdict() for m in event.media],
+        "translations": event.translations,  # {"ru": {"title": …}}: the texts above in other languages
     }
 
 
-def _citation(timeline: Timeline, ident: str, quote: str, note: str | None) -> dict[str, Any]:
-    source = timeline.sources[ident]
+def _citation(timeline: Timeline, citation: Citation) -> dict[str, Any]:
+    source = timeline.sources[citation.source]
     return {
-        "source": ident,
+        "source": citation.source,
         "publisher": source.publisher,
         "title": source.title,
         "url": source.url,
-        "quote": quote,
-        "note": note,
+        "quote": citation.quote,
+        "note": citation.note,
+        "language": source.language,  # of the title and the quote, which are never translated
+        "translations": citation.translations,  # of the note
     }
 
 
