@@ -63,6 +63,15 @@ PAGES = [
     ("embed of an event, dark, 320 px", "/embed/events/landing", 320, "dark", 200),
     ("search, marks", "/?q=peresild+lifted", 1280, "light", 200),
     ("search, marks, dark", "/?q=peresild+lifted", 1280, "dark", 200),
+    # In Russian, at 320 px: longer words, Cyrillic, untranslated data marked lang="en".
+    ("ru timeline", "/ru/", 320, "light", 200),
+    ("ru filtered", "/ru/?actor=yulia-peresild&country=KZ", 320, "light", 200),
+    ("ru event page", "/ru/events/landing", 320, "light", 200),
+    ("ru source page", "/ru/sources/gazeta", 320, "light", 200),
+    ("ru actor page", "/ru/actors/yulia-peresild", 320, "light", 200),
+    ("ru 400 error", "/ru/?from=2021-13", 320, "light", 400),
+    ("ru 404 error", "/ru/events/nothing-here", 320, "light", 404),
+    ("ru, dark", "/ru/?tag=film", 1280, "dark", 200),
 ]
 
 
@@ -112,7 +121,9 @@ def test_axe_finds_nothing_after_filtering_in_place(page: Page, server: LiveServ
     assert violations(page) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/events/landing", "/sources/paper", "/?from=2021&to=2021"])
+@pytest.mark.parametrize(
+    "path", ["/", "/events/landing", "/sources/paper", "/?from=2021&to=2021", "/ru/", "/ru/events/landing"]
+)
 def test_no_sideways_scrolling_at_320_px(page: Page, server: LiveServer, path: str) -> None:
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(server.url(path))
@@ -135,7 +146,7 @@ def test_print_lists_every_citation_with_its_address(page: Page, server: LiveSer
     # Closed source lists print too (CSS alone, without the beforeprint handler).
     quote = page.locator("#event-landing .quote").first
     expect(quote).to_be_visible()
-    link = page.locator("#event-landing a.out")
+    link = page.locator("#event-landing a.out").first
     assert "https://example.org/report" in link.evaluate("a => getComputedStyle(a, '::after').content")
     expect(page.locator(".print-link")).to_contain_text("actor=yulia-peresild")
     expect(page.locator("#filters")).to_be_hidden()
