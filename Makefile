@@ -95,7 +95,7 @@ nginx:
 browser: node_modules/.installed
 	@sh scripts/ensure-chromium.sh
 
-## screenshots: render the timeline to docs/screenshots/ (desktop, 320 px, dark mode, print, the axis)
+## screenshots: render the timeline to docs/screenshots/ (desktop, 320 px, dark mode, print, the axis; desktop and 320 px in Russian)
 screenshots: $(VENV)/.test browser
 	$(BIN)/python scripts/screenshots.py
 

@@ -1,4 +1,5 @@
-"""Render the timeline to PNG with headless Chromium: desktop, 320 px, dark mode, print, the time axis."""
+"""Render the timeline to PNG with headless Chromium: desktop, 320 px, dark mode, print, the time axis;
+in Russian too."""
 
 from __future__ import annotations
 
@@ -18,18 +19,25 @@ from timeline import create_app  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
-# name -> (viewport width, height, colour scheme, media, full page)
-SHOTS = {
-    "desktop": (1280, 900, "light", "screen", False),
-    "mobile-320": (320, 900, "light", "screen", False),
-    "dark": (1280, 900, "dark", "screen", False),
-    "print": (800, 1100, "light", "print", False),
+# name -> (viewport width, height, colour scheme, media, full page, the page: its language prefix and
+# its own path, or None for --path)
+SHOTS: dict[str, tuple[int, int, str, str, bool, str, str | None]] = {
+    "desktop": (1280, 900, "light", "screen", False, "", None),
+    "mobile-320": (320, 900, "light", "screen", False, "", None),
+    "dark": (1280, 900, "dark", "screen", False, "", None),
+    "print": (800, 1100, "light", "print", False, "", None),
+    "desktop-ru": (1280, 900, "light", "screen", False, "/ru", None),
+    "mobile-320-ru": (320, 900, "light", "screen", False, "/ru", None),
+    "event-ru": (1280, 1500, "light", "screen", False, "/ru", "/events/soyuz-ms-18-landing"),
 }
 
 
-def shoot(browser: Browser, url: str, out: Path, name: str, *, full: bool | None = None) -> Path:
-    """Render one URL in one of the SHOTS settings and save it as PNG."""
-    width, height, scheme, media, full_page = SHOTS[name]
+def shoot(
+    browser: Browser, base: str, page_path: str, out: Path, name: str, *, full: bool | None = None
+) -> Path:
+    """Render one page in one of the SHOTS settings (and its language) and save it as PNG."""
+    width, height, scheme, media, full_page, prefix, own = SHOTS[name]
+    url = base + prefix + (own or page_path)
     context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)  # type: ignore[arg-type]
     page = context.new_page()
     page.emulate_media(media=media, color_scheme=scheme)  # type: ignore[arg-type]
@@ -82,7 +90,7 @@ def main() -> None:
     app = create_app({"TIMELINE_RELOAD_INTERVAL": -1})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}{args.path}"
+    base = f"http://127.0.0.1:{server.server_port}"
     args.out.mkdir(parents=True, exist_ok=True)
     try:
         with sync_playwright() as p:
@@ -91,9 +99,9 @@ def main() -> None:
             if args.card:
                 print(card(browser, ROOT / "static" / "card.png"))
             for name in args.only or SHOTS:
-                print(shoot(browser, url, args.out, name, full=args.full or None))
+                print(shoot(browser, base, args.path, args.out, name, full=args.full or None))
             if not args.only:
-                print(axis(browser, f"http://127.0.0.1:{server.server_port}", args.out))
+                print(axis(browser, base, args.out))
             browser.close()
     finally:
         server.shutdown()

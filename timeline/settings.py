@@ -211,7 +211,8 @@ SETTINGS: tuple[Setting, ...] = (
         "TIMELINE_REFERENCE_ZONES", "Name=Zone,…",
         (("Los Angeles", "America/Los_Angeles"), ("New York", "America/New_York"),
          ("Moscow", "Europe/Moscow"), ("Tokyo", "Asia/Tokyo")),
-        "Places shown with an event's local day when the calendar day differs by place.", _zones,
+        "Places shown with an event's local day when the calendar day differs by place (names in "
+        "English; other languages name each zone's city from CLDR).", _zones,
     ),
     Setting(
         "TIMELINE_PUBLISHER", "text", None,
