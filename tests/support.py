@@ -127,6 +127,25 @@ def element_shape(html: str | bytes) -> dict[tuple[str, tuple[str, ...]], int]:
     return counts
 
 
+def bilingual(target: Path) -> Path:
+    """mini.yaml with a source published in Russian, which the landing quotes, written to ``target``."""
+    text = (DATA / "mini.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    archive: paper.txt\n",
+        "    archive: paper.txt\n"
+        "  - id: gazeta\n    title: Экипаж вернулся\n    publisher: Gazeta\n    published: 2021-10-17\n"
+        "    url: https://example.org/gazeta\n    language: ru\n    note: A Russian report.\n"
+        "    translations:\n      ru: {note: Российское сообщение.}\n",
+    )
+    text = text.replace(
+        "          ru: {note: Они приземлились 17 октября (UTC).}\n",
+        "          ru: {note: Они приземлились 17 октября (UTC).}\n"
+        "      - source: gazeta\n        quote: Капсула приземлилась в 07:35 по московскому времени.\n",
+    )
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
 # --- waiting -------------------------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ from timeline.i18n.content import Shown
 from timeline.i18n.dates import LocalDay, age_text, date_text, local_days, place_names
 from timeline.i18n.words import counted, number
 from timeline.index import fold_map
-from timeline.model import DEFAULT_LANGUAGE, Citation, Event, Source, Timeline
+from timeline.model import DEFAULT_LANGUAGE, Citation, Event, Source, Timeline, texts_in
 from timeline.query import FACETS, FacetValue, Query
 
 GAP_YEARS = 2  # a jump of more than this many years between events is marked as a gap
@@ -59,7 +59,7 @@ def zone_words(event: Event, written: str = DEFAULT_LANGUAGE) -> str | None:
     page = language()
     if page == written:
         return event.zone_label
-    return event.translations.get(page, {}).get("zone_label")
+    return texts_in(event.translations, page).get("zone_label")
 
 
 def when(event: Event, *, seconds: bool = False, written: str = DEFAULT_LANGUAGE) -> str:

@@ -67,7 +67,7 @@ PAGES = [
     ("ru timeline", "/ru/", 320, "light", 200),
     ("ru filtered", "/ru/?actor=yulia-peresild&country=KZ", 320, "light", 200),
     ("ru event page", "/ru/events/landing", 320, "light", 200),
-    ("ru source page", "/ru/sources/gazeta", 320, "light", 200),
+    ("ru source page", "/ru/sources/paper", 320, "light", 200),
     ("ru actor page", "/ru/actors/yulia-peresild", 320, "light", 200),
     ("ru 400 error", "/ru/?from=2021-13", 320, "light", 400),
     ("ru 404 error", "/ru/events/nothing-here", 320, "light", 404),

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from pathlib import Path
 
 import pytest
 from flask import Flask
 
+from tests.support import bilingual
 from timeline.i18n import content
+from timeline.load import load
 from timeline.model import Timeline
 
 Speaking = Callable[[str], AbstractContextManager[None]]
@@ -49,7 +52,8 @@ def test_an_untranslated_text_is_shown_as_written_and_marked(timeline: Timeline,
         assert shown(content.title(timeline)) == ("Мини-хронология", None)
 
 
-def test_quotes_keep_their_sources_language(timeline: Timeline, speaking: Speaking) -> None:
+def test_quotes_keep_their_sources_language(tmp_path: Path, speaking: Speaking) -> None:
+    timeline = load(bilingual(tmp_path / "events.yaml"))
     landing = timeline.event("landing")
     assert landing is not None
     english, russian = landing.citations[0], landing.citations[2]

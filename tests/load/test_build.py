@@ -11,7 +11,7 @@ from tests.support import DATA, ROOT
 from timeline.dates import FlexDate, Precision
 from timeline.load import LoadError, build, check_url, load, normalise_quote, snapshot
 from timeline.load.cache import load_cached
-from timeline.model import Citation, Event
+from timeline.model import Citation, Event, as_mapping, texts_in
 
 
 def problems_of(text: str) -> list[str]:
@@ -211,11 +211,14 @@ def test_snapshot_round_trip_keeps_everything() -> None:
         "2021-10-18T06:00Z",
     )
     assert isinstance(again.events[0].citations[0], Citation)
-    assert again.translations == {"ru": {"title": "Мини-хронология"}}
-    assert landing.translations["ru"]["zone_label"] == "Джезказгана"
-    assert landing.citations[1].translations == {"ru": {"note": "Они приземлились 17 октября (UTC)."}}
+    assert as_mapping(again.translations) == {"ru": {"title": "Мини-хронология"}}
+    assert texts_in(landing.translations, "ru")["zone_label"] == "Джезказгана"
+    assert as_mapping(landing.citations[1].translations) == {
+        "ru": {"note": "Они приземлились 17 октября (UTC)."}
+    }
+    assert texts_in(landing.translations, "fr") == {}
+    hash(landing)  # records stay hashable (writers cache by them), translations included
     assert again.actors["yulia-peresild"].native_language == "ru"
-    assert again.sources["gazeta"].language == "ru"
     assert again.sources["paper"].language == "en"  # the file's, by default
 
 

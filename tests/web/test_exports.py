@@ -94,7 +94,8 @@ def test_the_page_offers_its_view_in_every_format(client: FlaskClient) -> None:
         followed = client.get(link.attrs["href"])
         assert (followed.status_code, followed.mimetype) == (200, fmt.media_type)
         assert followed.data  # read to the end: the stream closes
-    feeds = [f for f in page.find("link", rel="alternate") if "oembed" not in f.attrs["type"]]
+    feeds = [link for link in page.find("link", rel="alternate") if "type" in link.attrs]  # not hreflang
+    feeds = [f for f in feeds if "oembed" not in f.attrs["type"]]
     assert [(f.attrs["type"], f.attrs["href"]) for f in feeds] == [
         ("application/atom+xml", "/export.atom"),
         ("application/feed+json", "/export.json"),
@@ -155,3 +156,24 @@ def test_a_large_download_is_sent_in_few_large_chunks(tmp_path: Path) -> None:
     response.close()
     assert len(chunks) < 10 < 400  # not a write per event
     assert all(len(chunk) >= CHUNK for chunk in chunks[:-1])
+
+
+def test_a_file_from_a_russian_page_is_in_russian(client: FlaskClient) -> None:
+    """The page's export links keep its language, and the file says what the page says."""
+    page = parse(client.get("/ru/?actor=yulia-peresild").data)
+    links = [a.attrs["href"] for a in page.find("a") if "/export." in a.attrs.get("href", "")]
+    assert links
+    assert all(href.startswith("/ru/export.") for href in links)
+    feed = client.get("/ru/export.json?actor=yulia-peresild").json
+    assert feed is not None
+    assert feed["title"] == "Мини-хронология — Юлия Пересильд"
+    titles = [item["title"] for item in feed["items"]]
+    assert titles == ["Экипаж приземляется в Казахстане", "Экипаж стартует с Байконура"]
+    calendar = client.get("/ru/export.ics?actor=yulia-peresild").data.decode()
+    unfolded = calendar.replace("\r\n ", "")  # iCalendar folds long lines
+    assert "SUMMARY:Экипаж приземляется в Казахстане" in unfolded
+    assert "Примечание редакции: Они приземлились 17 октября (UTC)." in unfolded  # the note, translated
+    assert "The capsule landed at 04:35 UTC." in unfolded  # the quote, never
+    english = client.get("/en/export.json?actor=yulia-peresild").json
+    assert english is not None
+    assert english["items"][0]["title"] == "The crew lands in Kazakhstan"

@@ -17,9 +17,10 @@ from bs4 import NavigableString
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.support import ROOT, Node, parse
+from tests.support import ROOT, Node, bilingual, parse
 from timeline import create_app
 from timeline.load import load
+from timeline.model import texts_in
 
 HTMX = {"HX-Request": "true", "HX-Target": "results"}
 RU = {"Accept-Language": "ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7"}
@@ -118,7 +119,11 @@ def test_pages_name_their_language_versions(client: FlaskClient) -> None:
     doc = parse(client.get("/ru/events/landing?x=1").data)
     canonical = doc.one("link", rel="canonical").attrs["href"]
     assert canonical == "http://localhost/ru/events/landing"
-    alternates = {n.attrs["hreflang"]: n.attrs["href"] for n in doc.find("link", rel="alternate")}
+    alternates = {
+        n.attrs["hreflang"]: n.attrs["href"]
+        for n in doc.find("link", rel="alternate")
+        if "hreflang" in n.attrs
+    }
     assert alternates == {
         "en": "http://localhost/en/events/landing",
         "ru": "http://localhost/ru/events/landing",
@@ -132,7 +137,11 @@ def test_pages_name_their_language_versions(client: FlaskClient) -> None:
 
 def test_alternates_keep_the_filters(client: FlaskClient) -> None:
     doc = parse(client.get("/?actor=laika&tag=first", headers=RU).data)
-    alternates = {n.attrs["hreflang"]: n.attrs["href"] for n in doc.find("link", rel="alternate")}
+    alternates = {
+        n.attrs["hreflang"]: n.attrs["href"]
+        for n in doc.find("link", rel="alternate")
+        if "hreflang" in n.attrs
+    }
     assert alternates["x-default"] == "http://localhost/?actor=laika&tag=first"
     assert alternates["en"] == "http://localhost/en/?actor=laika&tag=first"
     assert doc.one("link", rel="canonical").attrs["href"] == "http://localhost/ru/?actor=laika&tag=first"
@@ -253,7 +262,6 @@ RUSSIAN_PAGES = [
     "/ru/events/landing",
     "/ru/events/cruise-flight",
     "/ru/sources/paper",
-    "/ru/sources/gazeta",
     "/ru/actors/yulia-peresild",
     "/ru/countries/SU",
     "/ru/?from=2021-13",
@@ -281,7 +289,7 @@ def names_in_translations() -> set[str]:
     timeline = load(ROOT / "events.yaml")
     records = [timeline, *timeline.events, *timeline.actors.values(), *timeline.tags.values()]
     records += [*timeline.sources.values(), *(c for e in timeline.events for c in e.citations)]
-    texts = [t for r in records for t in r.translations.get("ru", {}).values()]
+    texts = [t for r in records for t in texts_in(r.translations, "ru").values()]
     return {w.strip("'’.-") for t in texts for w in LATIN_WORD.findall(t)}
 
 
@@ -292,3 +300,24 @@ def test_a_russian_reader_of_the_story_sees_no_english_interface(story: Flask, p
     response = story.test_client().get(path, headers=RU)
     assert parse(response.data).one("html").attrs["lang"] == "ru"
     assert latin_in_russian(response.data, names_in_translations() | {"Schema"}) == []
+
+
+def test_a_source_keeps_its_language_on_every_page(tmp_path: Path) -> None:
+    app = create_app(
+        {
+            "TESTING": True,
+            "TIMELINE_EVENTS": str(bilingual(tmp_path / "events.yaml")),
+            "TIMELINE_CACHE_DIR": "",
+        }
+    )
+    client = app.test_client()
+    english = parse(client.get("/en/sources/gazeta").data)
+    assert english.one("h1").attrs["lang"] == "ru"  # the title, as published
+    assert english.one("blockquote").attrs["lang"] == "ru"  # the quote, never translated
+    russian = parse(client.get("/ru/sources/gazeta").data)
+    assert "lang" not in russian.one("h1").attrs
+    assert "lang" not in russian.one("blockquote").attrs
+    assert "Российское сообщение." in russian.one("p", "note").text  # our note, translated
+    landing = client.get("/api/events/landing").json
+    assert landing is not None
+    assert [c["language"] for c in landing["citations"]] == ["en", "en", "ru"]

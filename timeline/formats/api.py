@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from timeline.dates import bounds
-from timeline.model import Citation, Event, Timeline
+from timeline.model import Citation, Event, Timeline, as_mapping
 from timeline.query import Result
 
 
@@ -50,7 +50,7 @@ def event_json(timeline: Timeline, event: Event, permalink: Callable[[str], str]
         "url": permalink(event.id),
         "citations": [_citation(timeline, c) for c in event.citations],
         "media": [m._asdict() for m in event.media],
-        "translations": event.translations,  # {"ru": {"title": …}}: the texts above in other languages
+        "translations": as_mapping(event.translations),  # {"ru": {"title": …}}: the texts above, translated
     }
 
 
@@ -64,7 +64,7 @@ def _citation(timeline: Timeline, citation: Citation) -> dict[str, Any]:
         "quote": citation.quote,
         "note": citation.note,
         "language": source.language,  # of the title and the quote, which are never translated
-        "translations": citation.translations,  # of the note
+        "translations": as_mapping(citation.translations),  # of the note
     }
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from babel import Locale
@@ -20,11 +21,10 @@ from markupsafe import Markup, escape
 
 from timeline.countries import country_name
 from timeline.i18n import format_locale, language, lazy_gettext
+from timeline.model import Translations, texts_in
 
 if TYPE_CHECKING:
-    from timeline.model import Actor, Citation, Source, Timeline
-
-Translations = Mapping[str, Mapping[str, str]]
+    from timeline.model import Actor, Citation, Event, Source, Timeline
 
 
 class Translated(Protocol):
@@ -55,7 +55,7 @@ def tr(original: str, record: Translated, field: str, lang: str) -> Shown:
     page = language()
     if page == lang:
         return Shown(original)
-    translated = record.translations.get(page, {}).get(field)
+    translated = texts_in(record.translations, page).get(field)
     return Shown(translated) if translated else Shown(original, lang)
 
 
@@ -127,7 +127,7 @@ def title(timeline: Timeline) -> Shown:
 def actor_name(timeline: Timeline, actor: Actor) -> Shown:
     """An actor's name: translated, else the native name when it is in the page's language."""
     page = language()
-    translated = actor.translations.get(page, {}).get("name")
+    translated = texts_in(actor.translations, page).get("name")
     if page != timeline.language and not translated and actor.native_name and actor.native_language == page:
         return Shown(actor.native_name)
     return tr(actor.name, actor, "name", timeline.language)
@@ -196,3 +196,56 @@ def country(timeline: Timeline, code: str) -> Shown:
 def translated(timeline: Timeline) -> bool:
     """True when the page shows the file's texts in another language than they were written in."""
     return language() != timeline.language
+
+
+# --- whole records, for writers that read them directly (the exports) ----------------------------
+
+
+def _pick(record: Translated, field: str, page: str) -> Any:
+    """The record's ``field`` in ``page``'s language if translated, else as written."""
+    return texts_in(record.translations, page).get(field) or getattr(record, field)
+
+
+def localised_timeline(timeline: Timeline) -> Timeline:
+    """The timeline with its title, description, tag labels and our words on sources in the page's language.
+
+    Writers of exports read records directly; given this copy (and :func:`localised_event` for
+    each event), a file made from a Russian page is in Russian where the data file is. The index
+    and the events are shared, and a timeline in the page's own language is returned as it is.
+    """
+    if not translated(timeline):
+        return timeline
+    page = language()
+    tags = {k: t._replace(label=_pick(t, "label", page), description=_pick(t, "description", page))
+            for k, t in timeline.tags.items()}  # fmt: skip
+    sources = {
+        k: s._replace(publisher=_pick(s, "publisher", page), note=_pick(s, "note", page))
+        if texts_in(s.translations, page)
+        else s
+        for k, s in timeline.sources.items()
+    }
+    title, description = _pick(timeline, "title", page), _pick(timeline, "description", page)
+    return replace(timeline, title=title, description=description, tags=tags, sources=sources)
+
+
+def localised_event(timeline: Timeline, event: Event) -> Event:
+    """The event with its title, summary, place, zone label and notes in the page's language."""
+    page = language()
+    if page == timeline.language:
+        return event
+    citations = tuple(
+        c._replace(note=_pick(c, "note", page)) if c.translations else c for c in event.citations
+    )
+    texts = texts_in(event.translations, page)
+    return event._replace(
+        citations=citations,
+        title=texts.get("title") or event.title,
+        summary=texts.get("summary") or event.summary,
+        place=texts.get("place") or event.place,
+        zone_label=texts.get("zone_label") or event.zone_label,
+    )
+
+
+def localised_events(timeline: Timeline, events: Iterable[Event]) -> Iterator[Event]:
+    """Each event in the page's language, as the writer asks for it (a stream stays a stream)."""
+    return (localised_event(timeline, event) for event in events)

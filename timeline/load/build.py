@@ -79,7 +79,7 @@ def _build(doc: Document, data: bytes, archive: Archive | None) -> Timeline:
     c = Checker(doc, archive, lenient=bool(problems))
     c.language = c.language_code(("language",), language) or DEFAULT_LANGUAGE
     c.texts((), raw, ("title", "description"))
-    translations = c.guard(Checker.translations, (), raw) or {}
+    translations = c.guard(Checker.translations, (), raw) or ()
     tags = c.collect("tags", _items(raw, "tags"), check_tag) if isinstance(raw.get("tags"), list) else None
     sources = c.collect("sources", _items(raw, "sources"), check_source)
     actors = c.collect("actors", _items(raw, "actors"), check_actor)

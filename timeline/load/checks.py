@@ -160,7 +160,7 @@ class Checker:
         raw = item.get("translations")
         if not raw:
             return NO_TRANSLATIONS
-        kept: dict[str, dict[str, str]] = {}
+        kept: list[tuple[str, tuple[tuple[str, str], ...]]] = []
         for lang, texts in raw.items():
             where = (*path, "translations", lang)
             if self.language_code(where, lang, key=True) is None:
@@ -174,8 +174,8 @@ class Checker:
                 needs = "zone" if name == "zone_label" else name  # a zone's city has a name of its own
                 if not item.get(needs):
                     self.fail((*where, name), f"translates {name}, but the record has no {needs}", key=True)
-            kept[lang] = dict(texts)
-        return kept
+            kept.append((lang, tuple(sorted(texts.items()))))
+        return tuple(sorted(kept))
 
     def references(self, path: DocPath, values: list[str], kind: str, known: set[str] | None) -> None:
         """Report ids in ``values`` that name no record of ``kind``."""

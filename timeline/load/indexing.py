@@ -15,14 +15,14 @@ def search_text(event: Event, actors: dict[str, Actor], names: Mapping[str, str]
     its texts, its actors' names, and the ``names`` of its tags and countries (so "launch" finds the
     events tagged Launch)."""
     parts = [event.title, event.summary, event.place or ""]
-    for texts in event.translations.values():
-        parts += [texts.get("title", ""), texts.get("summary", ""), texts.get("place", "")]
+    for _, texts in event.translations:
+        parts += [text for name, text in texts if name in ("title", "summary", "place")]
     parts += [c.quote for c in event.citations]
     for ident in event.actors:
         actor = actors.get(ident)
         if actor is not None:
             parts += [actor.name, actor.native_name or "", *actor.aliases]
-            parts += [texts.get("name", "") for texts in actor.translations.values()]
+            parts += [text for _, texts in actor.translations for name, text in texts if name == "name"]
     if names:
         parts += [names.get(key, "") for key in (*event.tags, *event.countries)]
     return fold(" \n ".join(parts).replace(SEPARATOR, " "))

@@ -17,7 +17,7 @@ from itertools import islice
 from flask import Blueprint, Response, abort, current_app, request, stream_with_context
 
 from timeline.formats import FORMATS, Format, View
-from timeline.i18n import _
+from timeline.i18n import _, content
 from timeline.i18n.words import number
 from timeline.index import each
 from timeline.model import Event, Timeline
@@ -47,15 +47,18 @@ def export(name: str) -> Response:
     except QueryError as exc:
         abort(400, description="; ".join(exc.messages))
     bits = selected(timeline, query)
-    shown = bits.bit_count() if limit is None else min(bits.bit_count(), limit)
+    count = bits.bit_count() if limit is None else min(bits.bit_count(), limit)
     within_budget(
-        shown, _("Narrow the filters, or ask for the latest with limit=%(limit)s.", limit=render_limit())
+        count, _("Narrow the filters, or ask for the latest with limit=%(limit)s.", limit=render_limit())
     )
+    shown = content.localised_timeline(timeline)  # in the language of the page the link was on
     view = View(
-        timeline=timeline,
-        events=_events(timeline, bits, limit, latest_first=fmt.newest is not None),
+        timeline=shown,
+        events=content.localised_events(
+            timeline, _events(timeline, bits, limit, latest_first=fmt.newest is not None)
+        ),
         total=bits.bit_count(),
-        title=_title(timeline, query),
+        title=_title(shown, query),
         links=links(query),
         updated=datetime.fromtimestamp(store().modified, UTC),
         publisher=current_app.config["TIMELINE_PUBLISHER"],

@@ -25,7 +25,7 @@ from flask import Flask, Response, current_app, g, request, url_for
 from timeline.i18n import LANGUAGES, NAMES, choose, language
 from timeline.web.urls import absolute
 
-LOCALISED = ("timeline",)  # blueprints whose pages exist in every language
+LOCALISED = ("timeline", "exports")  # blueprints whose pages (and files) exist in every language
 PREFIX = f"/<any({', '.join(LANGUAGES)}):lang>"
 
 
