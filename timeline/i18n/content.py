@@ -67,7 +67,7 @@ def tr_optional(original: str | None, record: Translated, field: str, lang: str)
 def lang_attr(value: Any) -> Markup:
     """`` lang="xx"`` for a text in another language than the page's, else nothing."""
     lang = getattr(value, "lang", None)
-    return Markup(' lang="{}"').format(lang) if lang else Markup("")
+    return Markup(' lang="') + lang + Markup('"') if lang else Markup("")  # Markup + str escapes the str
 
 
 # Runs of text in another script than the text's own language, and the language screen readers
@@ -107,7 +107,9 @@ def in_lang(value: Any) -> Markup:
     (and any run in yet another script in its own)."""
     lang = getattr(value, "lang", None)
     inner = _runs_marked(value if isinstance(value, str) else str(value))
-    return Markup('<span lang="{}">{}</span>').format(lang, inner) if lang else inner
+    if lang:
+        return Markup('<span lang="') + str(lang) + Markup('">') + inner + Markup("</span>")
+    return inner
 
 
 # --- the records of a timeline ------------------------------------------------------------
