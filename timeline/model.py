@@ -96,6 +96,7 @@ class Media(NamedTuple):
     caption: str | None = None
     credit: str | None = None
     alt: str | None = None  # what an image shows, for people who cannot see it (required for images)
+    translations: Translations = NO_TRANSLATIONS  # caption, alt (ours; the credit is a name)
 
 
 class Event(NamedTuple):

@@ -321,3 +321,27 @@ def test_a_source_keeps_its_language_on_every_page(tmp_path: Path) -> None:
     landing = client.get("/api/events/landing").json
     assert landing is not None
     assert [c["language"] for c in landing["citations"]] == ["en", "en", "ru"]
+
+
+def test_media_captions_and_alt_texts_in_the_pages_language(data_file: Path) -> None:
+    text = data_file.read_text(encoding="utf-8").replace(
+        "    summary: A Soyuz launches with an actress aboard.\n",
+        "    summary: A Soyuz launches with an actress aboard.\n"
+        "    media:\n"
+        "      - {url: https://example.org/a.jpg, kind: image, alt: A rocket on the pad,\n"
+        "         caption: The launch, credit: Agency photo,\n"
+        "         translations: {ru: {alt: Ракета на старте, caption: Старт}}}\n"
+        "      - {url: https://example.org/b.jpg, kind: image, alt: The crew waves}\n",
+    )
+    data_file.write_text(text, encoding="utf-8")
+    app = create_app({"TESTING": True, "TIMELINE_EVENTS": str(data_file), "TIMELINE_CACHE_DIR": ""})
+    client = app.test_client()
+    russian = parse(client.get("/ru/events/launch").data)
+    first, second = russian.find("figure")
+    assert first.one("span", "caption").text == "Старт"
+    assert "lang" not in first.one("span", "caption").attrs
+    assert first.one("a", "media-link").text == "Изображение: Ракета на старте"
+    assert first.one("span", "credit").find("span")[1].attrs["lang"] == "en"  # a name, as written
+    assert second.one("a", "media-link").one("span").attrs == {"lang": "en"}  # not translated: marked
+    english = parse(client.get("/en/events/launch").data)
+    assert english.find("figure")[0].one("span", "caption").text == "The launch"

@@ -93,5 +93,6 @@ def test_the_api_gives_every_medium() -> None:
         "caption": "The Soyuz on the pad",
         "credit": "NASA/Bill Ingalls",
         "alt": "A Soyuz rocket standing on its launch pad at dawn",
+        "translations": {},  # of the caption and alt text, by language
     }
     assert [m["kind"] for m in media] == ["image", "video", "audio", "page"]

@@ -49,7 +49,7 @@ def event_json(timeline: Timeline, event: Event, permalink: Callable[[str], str]
         "updated": event.updated.iso() if event.updated else None,
         "url": permalink(event.id),
         "citations": [_citation(timeline, c) for c in event.citations],
-        "media": [m._asdict() for m in event.media],
+        "media": [{**m._asdict(), "translations": as_mapping(m.translations)} for m in event.media],
         "translations": as_mapping(event.translations),  # {"ru": {"title": …}}: the texts above, translated
     }
 

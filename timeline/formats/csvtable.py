@@ -94,7 +94,7 @@ def _citation_cells(timeline: Timeline, event: Event, width: int) -> list[str]:
 
 
 def _media_cells(event: Event, width: int) -> list[str]:
-    row = [value or "" for item in event.media for value in item]
+    row: list[str] = [getattr(item, name) or "" for item in event.media for name in MEDIA_FIELDS]
     return row + [""] * (width * len(MEDIA_FIELDS) - len(row))
 
 

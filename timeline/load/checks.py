@@ -344,4 +344,11 @@ def check_media(c: Checker, path: DocPath, raw: Raw) -> Media:
     c.texts(path, raw, ("caption", "credit", "alt"))
     if (why := check_url(raw["url"])) is not None:
         c.fail((*path, "url"), why)
-    return Media(raw["url"], raw["kind"], raw.get("caption"), raw.get("credit"), raw.get("alt"))
+    return Media(
+        raw["url"],
+        raw["kind"],
+        raw.get("caption"),
+        raw.get("credit"),
+        raw.get("alt"),
+        c.translations(path, raw),
+    )

@@ -13,6 +13,7 @@ from timeline.axis.view import pct
 from timeline.dates import DateError, parse_filter_date
 from timeline.formats import FORMATS
 from timeline.i18n import OG_LOCALES, _, content, language, lazy_gettext
+from timeline.i18n.content import Translated
 from timeline.i18n.dates import day_text, point_text
 from timeline.media import Shown, show
 from timeline.model import Event, Timeline
@@ -189,6 +190,11 @@ def when(event: Event, *, seconds: bool = False) -> str:
     return present.when(event, seconds=seconds, written=data().language)
 
 
+def written(record: Translated, field: str) -> str | None:
+    """A text of the data file in the page's language, or marked with its own (macros without a timeline)."""
+    return content.text(data(), record, field)
+
+
 def og_locales() -> tuple[str, list[str]]:
     """Open Graph's locale of the page, and of its other languages."""
     page = language()
@@ -235,6 +241,7 @@ def init_app(app: Flask) -> None:
         view_args=view_args,
         list_url=list_url,
         og_locales=og_locales,
+        written=written,
         # The file's texts in the page's language (or marked with their own): see i18n.content.
         tr=content.text,
         site_title=content.title,
