@@ -38,7 +38,8 @@ _UNKNOWN: dict[str, Callable[[str], str]] = {
 def _date_format(name: str, value: str) -> str:
     """Why a ``from``/``to`` value is refused."""
     return _(
-        "'%(name)s' must be a date YYYY, YYYY-MM or YYYY-MM-DD, or a UTC time YYYY-MM-DDTHH:MMZ, not '%(value)s'",
+        "'%(name)s' must be a date YYYY, YYYY-MM or YYYY-MM-DD,"
+        " or a UTC time YYYY-MM-DDTHH:MMZ, not '%(value)s'",
         name=name,
         value=value,
     )
