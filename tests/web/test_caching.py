@@ -141,8 +141,12 @@ def test_a_404_depends_on_the_history_restore_header_and_says_so(client: FlaskCl
 
 
 def test_the_api_varies_only_on_the_coding(client: FlaskClient) -> None:
-    for url in ("/api/events?tag=launch", "/api/events/laika", "/api/events/nope"):
-        assert set(client.get(url).vary) == {"Accept-Encoding"}
+    for url in ("/api/events?tag=launch", "/api/events/laika"):
+        english, russian = client.get(url), client.get(url, headers={"Accept-Language": "ru"})
+        assert set(english.vary) == set(russian.vary) == {"Accept-Encoding"}
+        assert russian.data == english.data  # the same bytes for every reader: one copy in a cache
+    for url in ("/api/events/nope", "/api/events?tag=nothing", "/api/events?colour=red"):
+        assert set(client.get(url).vary) == {"Accept-Encoding", "Accept-Language"}  # errors speak
 
 
 # --- static files -----------------------------------------------------------------------------

@@ -17,6 +17,8 @@ English. A translation touches catalogs, not templates.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import flask_babel  # type: ignore[import-untyped]
@@ -89,6 +91,40 @@ def choose(lang: str | None) -> None:
     flask_babel.refresh()
 
 
+def requested() -> str:
+    """The language this request is answered in, found without marking the answer as negotiated.
+
+    For keys that must tell languages apart (the page cache) even where the answer turns out
+    not to depend on the language: only what the answer itself says may add to its ``Vary``.
+    """
+    if not has_request_context():
+        return LANGUAGES[0]
+    chosen: str | None = g.get("lang")
+    return chosen or negotiated()
+
+
+@contextmanager
+def speaking(lang: str, *, in_urls: bool = False) -> Iterator[None]:
+    """Words in ``lang`` for a while, whatever the request's language; links with its prefix if ``in_urls``.
+
+    For what does not follow the reader: a citation is in its styles' English, the API's data
+    is the same in every language, an oEmbed answer speaks the language of the page it embeds.
+    The request's own language comes back afterwards, and a language negotiated before stays
+    negotiated (the answer still depends on Accept-Language where it spoke the reader's).
+    """
+    if not has_request_context():
+        yield
+        return
+    saved = g.get("lang"), g.get("lang_explicit", False)
+    g.lang, g.lang_explicit = lang, in_urls
+    flask_babel.refresh()
+    try:
+        yield
+    finally:
+        g.lang, g.lang_explicit = saved
+        flask_babel.refresh()
+
+
 def format_locale() -> str:
     """The CLDR locale that formats dates and numbers for the current language."""
     lang = language()
@@ -111,4 +147,6 @@ def init_app(app: Flask) -> None:
     )
 
 
-__all__ = ["_", "choose", "gettext", "language", "lazy_gettext", "ngettext", "pgettext"]
+__all__ = [
+    "_", "choose", "gettext", "language", "lazy_gettext", "ngettext", "pgettext", "requested", "speaking"
+]

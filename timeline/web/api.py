@@ -1,10 +1,17 @@
-"""The JSON API, the file format's schema and the health check."""
+"""The JSON API, the file format's schema and the health check.
+
+The API's data is the same in every language (each event carries its translations): its
+answers are made in the default language whatever ``Accept-Language`` says, so that they are
+the same bytes for every reader and vary on the content coding only. Its error messages speak
+the reader's language, and those answers say ``Vary: Accept-Language``.
+"""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request, send_file
 
 from timeline.formats.api import event_json, result_json
+from timeline.i18n import LANGUAGES, speaking
 from timeline.load import SCHEMA_PATH
 from timeline.query import MAX_PER_PAGE, QueryError, apply, parse_query
 from timeline.store import file_state
@@ -23,14 +30,17 @@ def events() -> Response:
         query = parse_query(request.args, timeline, max_per_page=min(MAX_PER_PAGE, render_limit()))
     except QueryError as exc:
         return error_json(400, exc.messages)
-    return jsonify(result_json(timeline, apply(timeline, query), permalink))
+    with speaking(LANGUAGES[0]):  # facet values come in the order of their labels: the same for all
+        return jsonify(result_json(timeline, apply(timeline, query), permalink))
 
 
 @bp.get("/api/events/<ident>")
 def event(ident: str) -> Response:
     """One event as JSON."""
     timeline = data()
-    return jsonify(event_json(timeline, found(timeline.event(ident), "event", ident), permalink))
+    shown = found(timeline.event(ident), "event", ident)  # a 404 explains itself in the reader's language
+    with speaking(LANGUAGES[0]):
+        return jsonify(event_json(timeline, shown, permalink))
 
 
 def permalink(ident: str) -> str:

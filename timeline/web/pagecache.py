@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from flask import Flask, Response, current_app, g, request
 from flask_compress.flask_compress import _choose_algorithm, _format
 
-from timeline.i18n import language
+from timeline.i18n import requested
 from timeline.web import htmx
 from timeline.web.lookup import store
 
@@ -91,9 +91,10 @@ def encoding() -> str:
 
 def page_key() -> tuple[str, ...]:
     """What the page for this request depends on, each part in normal form (see the module)."""
-    # Asking for the snapshot also lets the store notice a changed file, as a view would.
-    # The language too, for every answer: the API's error messages follow Accept-Language.
-    return (store().snapshot.version, request.url, language(), htmx.mode(request), encoding())
+    # Asking for the snapshot also lets the store notice a changed file, as a view would. The
+    # language is found without marking the answer as negotiated: an answer that does not speak
+    # (the API's data) must not say Vary: Accept-Language because the cache looked.
+    return (store().snapshot.version, request.url, requested(), htmx.mode(request), encoding())
 
 
 def _from_cache() -> Response | None:
