@@ -232,9 +232,16 @@ def test_absolute_urls_come_from_the_base_url(data_file: Path) -> None:
     )  # fmt: skip
     client = app.test_client()
     doc = parse(client.get("/?actor=laika").data)
-    assert doc.one("link", rel="canonical").attrs["href"] == "https://timeline.example/space/?actor=laika"
+    assert doc.one("link", rel="canonical").attrs["href"] == "https://timeline.example/space/en/?actor=laika"
     og = {n.attrs.get("property"): n.attrs.get("content") for n in doc.find("meta")}
-    assert og["og:url"] == "https://timeline.example/space/?actor=laika"
+    assert og["og:url"] == "https://timeline.example/space/en/?actor=laika"
+    versions = {
+        n.attrs["hreflang"]: n.attrs["href"]
+        for n in doc.find("link", rel="alternate")
+        if "hreflang" in n.attrs
+    }
+    assert versions["ru"] == "https://timeline.example/space/ru/?actor=laika"
+    assert versions["x-default"] == "https://timeline.example/space/?actor=laika"
     assert str(og["og:image"]).startswith("https://timeline.example/space/static/card.")
     api = client.get("/api/events/laika").json
     assert api is not None

@@ -22,6 +22,8 @@ FRAMEABLE = [
     "/embed/events/landing",
     "/embed/events/nope",
     "/embed?from=1957-13",
+    "/ru/embed?actor=laika",
+    "/ru/embed/events/landing",
 ]
 NOT_FRAMEABLE = ["/", "/?actor=laika", "/events/landing", "/sources/paper", "/actors/laika", "/countries/SU",
                  "/api/events", "/oembed?url=http%3A//127.0.0.1%3A5000/", "/no/such/page", "/export.ics",
@@ -153,11 +155,12 @@ def test_oembed_speaks_xml(client: FlaskClient) -> None:
     assert iframe_src(str(fields["html"])) == f"{BASE}/embed/events/landing"
 
 
-@pytest.mark.parametrize("url", ["/", "/?tag=launch", "/events/landing", "/actors/laika", "/countries/SU"])
+@pytest.mark.parametrize(
+    "url", ["/", "/?tag=launch", "/events/landing", "/actors/laika", "/countries/SU", "/ru/events/landing"]
+)
 def test_pages_with_an_embed_announce_oembed_in_json_and_xml(client: FlaskClient, url: str) -> None:
-    links = {
-        n.attrs["type"]: n.attrs["href"] for n in parse(client.get(url).data).find("link", rel="alternate")
-    }
+    alternates = parse(client.get(url).data).find("link", rel="alternate")
+    links = {n.attrs["type"]: n.attrs["href"] for n in alternates if "type" in n.attrs}  # not hreflang
     for kind, fmt in (("application/json+oembed", "json"), ("text/xml+oembed", "xml")):
         found = urlsplit(links[kind])
         assert f"{found.scheme}://{found.netloc}{found.path}" == f"{BASE}/oembed"
@@ -172,9 +175,42 @@ def test_pages_without_an_embed_announce_none(client: FlaskClient, url: str) -> 
 
 
 def test_the_page_offers_its_embed_code(client: FlaskClient) -> None:
-    for page in ("/?tag=launch", "/events/landing"):
+    for page in ("/?tag=launch", "/events/landing", "/ru/events/landing"):
         code = parse(client.get(page).data).one("section", "embed-code").one("textarea").raw
         assert code == oembed(client, BASE + page)[1]["html"]  # the same iframe, at its default size
+
+
+def test_embeds_are_in_the_readers_language(client: FlaskClient) -> None:
+    russian = client.get("/ru/embed/events/landing")
+    doc = parse(russian.data)
+    assert doc.one("html").attrs["lang"] == "ru"
+    assert doc.one("h1").text == "Экипаж приземляется в Казахстане"
+    assert doc.one("p", "embed-open").one("a").attrs["href"] == f"{BASE}/ru/events/landing"
+    assert "Accept-Language" not in russian.headers["Vary"]
+    view = parse(client.get("/ru/embed?country=SU").data).one("nav", id="axis")
+    assert all(a.attrs["href"].startswith("/ru/embed") for a in view.find("a", "axis-step"))
+    assert all(a.attrs["href"].startswith("/ru/events/") for a in view.find("a", "ax-m"))
+    negotiated = client.get("/embed/events/landing", headers={"Accept-Language": "ru"})
+    assert parse(negotiated.data).one("h1").text == "Экипаж приземляется в Казахстане"
+    assert "Accept-Language" in negotiated.headers["Vary"]  # the same address is English for others
+    assert client.get("/ru/oembed", query_string={"url": f"{BASE}/"}).status_code == 404  # for programs
+
+
+def test_oembed_speaks_the_language_of_the_address(client: FlaskClient) -> None:
+    response = client.get("/oembed", query_string={"url": f"{BASE}/ru/events/landing"})
+    answer = response.json
+    assert answer is not None
+    assert answer["title"] == "Экипаж приземляется в Казахстане — Мини-хронология"
+    assert answer["provider_url"] == f"{BASE}/ru/"
+    assert iframe_src(answer["html"]) == f"{BASE}/ru/embed/events/landing"
+    assert "Accept-Language" not in response.headers["Vary"]  # the address says the language
+    asked = client.get(
+        "/oembed", query_string={"url": f"{BASE}/events/landing"}, headers={"Accept-Language": "ru"}
+    )
+    assert asked.json is not None
+    assert asked.json["title"] == "Экипаж приземляется в Казахстане — Мини-хронология"
+    assert iframe_src(asked.json["html"]) == f"{BASE}/embed/events/landing"  # each reader's own language
+    assert "Accept-Language" in asked.headers["Vary"]
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from timeline.load import load
 from timeline.model import texts_in
 
 HTMX = {"HX-Request": "true", "HX-Target": "results"}
+BASE = "http://127.0.0.1:5000"  # TIMELINE_BASE_URL's default: absolute addresses never use the Host
 RU = {"Accept-Language": "ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7"}
 
 
@@ -97,8 +98,8 @@ def test_a_negotiated_page_keeps_links_without_a_prefix(client: FlaskClient) -> 
 
 
 def test_the_switcher_keeps_filters_and_page(client: FlaskClient) -> None:
-    query = "country=RU&tag=launch&per_page=1&page=2"
-    doc = parse(client.get(f"/en/?{query}").data)
+    query = "country=RU&page=2&per_page=1&tag=launch"  # in normal form (parameters by name)
+    doc = parse(client.get("/en/?tag=launch&country=RU&per_page=1&page=2").data)
     links = {a.attrs["hreflang"]: a for a in doc.one("nav", "languages").find("a")}
     assert links["ru"].attrs["href"] == f"/ru/?{query}"
     assert links["en"].attrs["href"] == f"/en/?{query}"
@@ -116,19 +117,22 @@ def test_the_switcher_follows_an_htmx_change_of_the_filters(client: FlaskClient)
 
 
 def test_pages_name_their_language_versions(client: FlaskClient) -> None:
-    doc = parse(client.get("/ru/events/landing?x=1").data)
+    """From the base URL (never the request's host), without the view the event page was opened from."""
+    doc = parse(client.get("/ru/events/landing?x=1&actor=yulia-peresild", headers={"Host": "localhost"}).data)
     canonical = doc.one("link", rel="canonical").attrs["href"]
-    assert canonical == "http://localhost/ru/events/landing"
+    assert canonical == f"{BASE}/ru/events/landing"
     alternates = {
         n.attrs["hreflang"]: n.attrs["href"]
         for n in doc.find("link", rel="alternate")
         if "hreflang" in n.attrs
     }
     assert alternates == {
-        "en": "http://localhost/en/events/landing",
-        "ru": "http://localhost/ru/events/landing",
-        "x-default": "http://localhost/events/landing",
+        "en": f"{BASE}/en/events/landing",
+        "ru": f"{BASE}/ru/events/landing",
+        "x-default": f"{BASE}/events/landing",
     }
+    switcher = [a.attrs["href"] for a in doc.one("nav", "languages").find("a")]  # the reader keeps the view
+    assert switcher == ["/en/events/landing?actor=yulia-peresild", "/ru/events/landing?actor=yulia-peresild"]
     meta = {n.attrs.get("property"): n.attrs.get("content") for n in doc.find("meta")}
     assert meta["og:locale"] == "ru_RU"
     assert meta["og:locale:alternate"] == "en_GB"
@@ -142,9 +146,9 @@ def test_alternates_keep_the_filters(client: FlaskClient) -> None:
         for n in doc.find("link", rel="alternate")
         if "hreflang" in n.attrs
     }
-    assert alternates["x-default"] == "http://localhost/?actor=laika&tag=first"
-    assert alternates["en"] == "http://localhost/en/?actor=laika&tag=first"
-    assert doc.one("link", rel="canonical").attrs["href"] == "http://localhost/ru/?actor=laika&tag=first"
+    assert alternates["x-default"] == f"{BASE}/?actor=laika&tag=first"
+    assert alternates["en"] == f"{BASE}/en/?actor=laika&tag=first"
+    assert doc.one("link", rel="canonical").attrs["href"] == f"{BASE}/ru/?actor=laika&tag=first"
 
 
 def test_a_redirect_keeps_the_language(client: FlaskClient) -> None:

@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.support import text_of
+from tests.support import parse, text_of
 from timeline import create_app
 from timeline.formats import FORMATS
 from timeline.web.security import MAX_QUERY_BYTES
@@ -330,7 +330,10 @@ def test_the_trusted_hosts_are_answered(client: FlaskClient, host: str) -> None:
     assert response.status_code == 200
     # ... and the links in the page come from the configured base URL, whatever the host
     base = client.application.config["TIMELINE_BASE_URL"]
-    assert f'<link rel="canonical" href="{base}/">' in response.text
+    assert f'<link rel="canonical" href="{base}/en/">' in response.text  # in the page's language
+    doc = parse(response.data)
+    alternates = [n.attrs["href"] for n in doc.find("link", rel="alternate") if "hreflang" in n.attrs]
+    assert alternates == [f"{base}/en/", f"{base}/ru/", f"{base}/"]
 
 
 def test_trusted_hosts_are_a_setting(data_file: Path) -> None:
@@ -377,10 +380,11 @@ def test_unknown_or_reordered_parameters_do_not_multiply_renders(
     assert len(cached.extensions["timeline.pages"]._pages) == 1
 
 
-def test_the_canonical_link_is_the_normal_form(client: FlaskClient) -> None:
-    html = client.get("/?x=1&tag=launch&actor=laika&actor=gagarin").text
+@pytest.mark.parametrize(("path", "lang"), [("/", "en"), ("/ru/", "ru")])
+def test_the_canonical_link_is_the_normal_form(client: FlaskClient, path: str, lang: str) -> None:
+    html = client.get(f"{path}?x=1&tag=launch&actor=laika&actor=gagarin").text
     base = client.application.config["TIMELINE_BASE_URL"]
-    canonical = f"{base}/?actor=laika&amp;actor=gagarin&amp;tag=launch"
+    canonical = f"{base}/{lang}/?actor=laika&amp;actor=gagarin&amp;tag=launch"
     assert f'<link rel="canonical" href="{canonical}">' in html
 
 

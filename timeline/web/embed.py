@@ -10,6 +10,12 @@
   country), a ``rich`` answer whose ``html`` is an iframe of the embed at integer ``width`` and
   ``height`` within the maximums; 404 for any other URL, 501 for another format.
 - :func:`code`: the same iframe, offered on the pages to copy.
+
+Embeds are pages for readers, in every language like the others: ``/ru/embed…`` is in Russian,
+and ``/embed…`` in the language the reader's browser asks for. The embed code on a Russian page
+frames the Russian embed; an oEmbed answer speaks the language of the address it is asked about
+(its title, and the iframe of the embed in that language), or, for an address without a
+language, the one the consumer asks for.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -27,7 +34,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
 from timeline import axis
-from timeline.i18n import _
+from timeline.i18n import _, content, speaking
 from timeline.model import Timeline
 from timeline.present import group_by_year
 from timeline.query import Query, QueryError, Result, apply, parse_query
@@ -90,7 +97,7 @@ def event(ident: str) -> Response:
         "embed_event.html",
         timeline=timeline,
         event=shown,
-        title=titled(shown.title, timeline.title),
+        title=titled(content.text(timeline, shown, "title") or shown.title, content.title(timeline)),
         full=absolute("timeline.event", ident=shown.id),
     )
 
@@ -129,8 +136,10 @@ def view_embed(timeline: Timeline, query: Query) -> Embed:
 def event_embed(timeline: Timeline, ident: str) -> Embed:
     """The embed of one event."""
     shown = timeline.event(ident)
-    title = titled(shown.title if shown else ident, timeline.title)
-    return Embed(absolute("embed.event", ident=ident), title, EVENT_SIZE)
+    name = content.text(timeline, shown, "title") if shown is not None else None
+    return Embed(
+        absolute("embed.event", ident=ident), titled(name or ident, content.title(timeline)), EVENT_SIZE
+    )
 
 
 def _route(url: str) -> tuple[str, Mapping[str, Any], MultiDict[str, str]] | None:
@@ -150,12 +159,25 @@ def _route(url: str) -> tuple[str, Mapping[str, Any], MultiDict[str, str]] | Non
     return str(endpoint), values, MultiDict(parse_qsl(parts.query, keep_blank_values=True))
 
 
+def _speaking(route: tuple[str, Mapping[str, Any], Any] | None) -> AbstractContextManager[None]:
+    """The language of the address ``route`` came from, if it names one (its links keep it)."""
+    lang = route[1].get("lang") if route is not None else None
+    return speaking(lang, in_urls=True) if lang else nullcontext()
+
+
 def resolve(timeline: Timeline, url: str) -> Embed | None:
-    """The embed of a URL of this timeline, if the page there has one."""
+    """The embed of a URL of this timeline, if the page there has one (in the language of the URL)."""
     route = _route(url)
     if route is None:
         return None
-    endpoint, values, args = route
+    with _speaking(route):
+        return _embed_of(timeline, *route)
+
+
+def _embed_of(
+    timeline: Timeline, endpoint: str, values: Mapping[str, Any], args: MultiDict[str, str]
+) -> Embed | None:
+    """The embed of the page at ``endpoint`` with ``values`` and the query ``args``, if it has one."""
     if endpoint in ("timeline.event", "embed.event"):
         return event_embed(timeline, values["ident"]) if timeline.event(values["ident"]) else None
     if endpoint == "timeline.actor" and values["ident"] in timeline.actors:
@@ -189,20 +211,22 @@ def oembed() -> Response:
     if fmt not in ("json", "xml"):
         abort(501)
     timeline = data()
-    embed = resolve(timeline, request.args.get("url", ""))
-    if embed is None:
+    url = request.args.get("url", "")
+    embed = resolve(timeline, url)
+    if embed is None:  # errors speak the consumer's language
         abort(404, description=_("This timeline has no embed for that address."))
     width, height = _size("maxwidth", embed.size[0]), _size("maxheight", embed.size[1])
-    answer: dict[str, Any] = {
-        "type": "rich",
-        "version": "1.0",
-        "title": embed.title,
-        "provider_name": current_app.config["TIMELINE_PUBLISHER"] or timeline.title,
-        "provider_url": absolute("timeline.index"),
-        "html": iframe(embed, width, height),
-        "width": width,
-        "height": height,
-    }
+    with _speaking(_route(url)):
+        answer: dict[str, Any] = {
+            "type": "rich",
+            "version": "1.0",
+            "title": embed.title,
+            "provider_name": current_app.config["TIMELINE_PUBLISHER"] or content.title(timeline),
+            "provider_url": absolute("timeline.index"),
+            "html": iframe(embed, width, height),
+            "width": width,
+            "height": height,
+        }
     max_age = _MAX_AGE.search(current_app.config["TIMELINE_CACHE_CONTROL"])
     if max_age:
         answer["cache_age"] = int(max_age.group(1))

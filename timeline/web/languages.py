@@ -11,7 +11,15 @@
 
 The switcher (:func:`choices`) links to the same page, filters and page number included, in
 each language; :func:`alternates` gives the ``hreflang`` links (the unprefixed address is the
-``x-default``) and :func:`canonical` the page's canonical address in its language.
+``x-default``) and :func:`canonical` the page's canonical address in its language, both absolute
+from ``TIMELINE_BASE_URL`` (never from the request's host) and with the query string in normal
+form. An event page's query string only says which view it was opened from (it changes the
+previous and next): the switcher keeps it, its canonical and alternate addresses do not.
+
+Pages for readers are localised (the timeline, exports, embeds); answers for programs are not:
+the API and the oEmbed endpoint (whose answer speaks the language of the address it is asked
+about), nor the citation files (bibliographic data, in the styles' English: see
+:mod:`timeline.web.cite`).
 """
 
 from __future__ import annotations
@@ -25,7 +33,10 @@ from flask import Flask, Response, current_app, g, request, url_for
 from timeline.i18n import LANGUAGES, NAMES, choose, language
 from timeline.web.urls import absolute
 
-LOCALISED = ("timeline", "exports")  # blueprints whose pages (and files) exist in every language
+LOCALISED = ("timeline", "exports", "embed")  # blueprints whose pages (and files) exist in every language
+UNLOCALISED = frozenset(("embed.oembed",))  # ... but for these answers to programs
+# Pages whose query string says only where the reader came from: not part of their address.
+CONTEXT_ONLY = frozenset(("timeline.event",))
 PREFIX = f"/<any({', '.join(LANGUAGES)}):lang>"
 
 
@@ -42,7 +53,7 @@ class Choice:
 def localise(app: Flask) -> None:
     """Give every page of the localised blueprints a second rule under ``/<lang>``."""
     for rule in list(app.url_map.iter_rules()):
-        if rule.endpoint.split(".", 1)[0] in LOCALISED:
+        if rule.endpoint.split(".", 1)[0] in LOCALISED and rule.endpoint not in UNLOCALISED:
             methods = sorted((rule.methods or {"GET"}) - {"HEAD", "OPTIONS"})
             app.add_url_rule(PREFIX + rule.rule, endpoint=rule.endpoint, methods=methods)
 
@@ -80,15 +91,19 @@ def _query() -> str:
     return "?" + urlencode(pairs) if pairs else ""
 
 
-def _here(lang: str | None, *, external: bool = False) -> str:
-    """This page in ``lang`` (None: without a prefix); the timeline when this is no page."""
+def _here(lang: str | None, *, external: bool = False, address: bool = False) -> str:
+    """This page in ``lang`` (None: without a prefix); the timeline when this is no page.
+
+    ``address``: the page's own address, without a query string that only says where the reader
+    came from (:data:`CONTEXT_ONLY`).
+    """
     endpoint = request.endpoint if localised(request.endpoint) else None
     values: dict[str, Any] = dict(request.view_args or {}) if endpoint else {}
     values["lang"] = lang  # None builds the unprefixed rule (url_for drops None values)
     build = absolute if external else url_for
     if endpoint is None:
         return build("timeline.index", **values)
-    return build(endpoint, **values) + _query()
+    return build(endpoint, **values) + ("" if address and endpoint in CONTEXT_ONLY else _query())
 
 
 def choices() -> list[Choice]:
@@ -99,14 +114,14 @@ def choices() -> list[Choice]:
 
 def alternates() -> list[tuple[str, str]]:
     """``(hreflang, absolute URL)`` of this page in each language, and the negotiating ``x-default``."""
-    return [(lang, _here(lang, external=True)) for lang in LANGUAGES] + [
-        ("x-default", _here(None, external=True))
+    return [(lang, _here(lang, external=True, address=True)) for lang in LANGUAGES] + [
+        ("x-default", _here(None, external=True, address=True))
     ]
 
 
 def canonical() -> str:
     """The absolute address of this page in its language."""
-    return _here(language(), external=True)
+    return _here(language(), external=True, address=True)
 
 
 def init_app(app: Flask) -> None:
