@@ -145,3 +145,37 @@ def test_hostile_text_is_cited_as_text(tmp_path: Path) -> None:
         assert re.search(r"&lt;/title&gt;&lt;script&gt;", section, re.IGNORECASE)
         files = json.loads(client.get(f"{page}/cite.csl.json").data)
         assert files[0]["title"] == HOSTILE
+
+
+@pytest.mark.parametrize("page", sorted(GOLDEN))
+def test_a_russian_page_cites_in_the_styles_english_marked_so(mini: FlaskClient, page: str) -> None:
+    """The same citation in every language: the file's texts, English words, the unprefixed address."""
+    russian = "/ru" + page
+    assert shown(mini, russian) == GOLDEN[page]
+    section = parse(mini.get(russian).data).one("section", "cite")
+    assert {n.attrs.get("lang") for n in section.find("p", "cite-text")} == {"en"}
+    assert section.one("h2").text in (
+        "Цитировать это событие",
+        "Цитировать источник",
+        "Цитировать эту выборку",
+    )
+    english = parse(mini.get(page).data).one("section", "cite")
+    assert not [n for n in english.find("p", "cite-text") if "lang" in n.attrs]
+    files = section.one("p", "cite-files").find("a")
+    assert [a.attrs["href"] for a in files] == [
+        a.attrs["href"] for a in english.one("p", "cite-files").find("a")
+    ]
+    assert [a.attrs.get("lang") for a in files] == [
+        None,
+        "en",
+    ]  # CSL-JSON is read as letters; BibTeX is a name
+
+
+def test_citation_files_are_the_same_in_every_language(mini: FlaskClient) -> None:
+    for url in ("/events/landing/cite.csl.json", "/cite.bib?actor=laika&country=SU"):
+        plain, russian = mini.get(url), mini.get(url, headers={"Accept-Language": "ru"})
+        assert russian.data == plain.data
+        assert "Accept-Language" not in russian.headers["Vary"]
+    assert mini.get("/ru/events/landing/cite.bib").status_code == 404  # they have one address
+    error = mini.get("/events/landing/cite.ris", headers={"Accept-Language": "ru"})
+    assert "Нет файла цитирования" in error.text  # errors speak the reader's language

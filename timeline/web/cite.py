@@ -5,6 +5,14 @@ The strings come from :mod:`timeline.formats.styles` (a CSL processor) for the r
 The pages show them without an access date (none of the three styles prints one for a dated
 page); the files carry it (``/events/<id>/cite.csl.json`` and ``.bib``, ``/sources/<id>/…``,
 ``/cite.csl.json?<filters>`` for a view), which is why those answers change with the day.
+
+A citation is bibliographic data in its styles' language (American English, the locale the
+styles are rendered in), the same on every page: the file's texts as written, the filters in
+English words, and the page's address without a language prefix (the permalink that opens in
+each reader's language). So a citation file has one address, like the API, and on a page in
+another language the strings are marked ``lang="en"``. CSL's Russian locale was not an
+option: in these styles it gives ungrammatical dates ("17 октябрь 2021 г.", a nominative
+month), and APA, Chicago and MLA are English-language styles.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ from markupsafe import Markup
 from timeline.formats import bibtex, csl, styles
 from timeline.formats.reference import Reference, event_reference, source_reference, view_reference
 from timeline.formats.view import View
-from timeline.i18n import _
+from timeline.i18n import _, language, lazy_gettext, speaking
 from timeline.model import Event, Source, Timeline
 from timeline.query import Query, QueryError, parse_query
 from timeline.web.lookup import data, found, store
@@ -31,6 +39,13 @@ bp = Blueprint("cite", __name__)
 FILES = {"csl.json": csl.MEDIA_TYPE, "bib": "application/x-bibtex"}  # each carries the day it was made
 LABELS = (("csl.json", "CSL-JSON"), ("bib", "BibTeX"))
 KNOWN = "cite.csl.json, cite.bib"
+LANGUAGE = styles.LOCALE.split("-")[0]  # what citations are written in ("en")
+# What readers call each style, in their language (the strings themselves stay in English).
+STYLE_NAMES = {
+    "apa": lazy_gettext("APA 7"),
+    "chicago": lazy_gettext("Chicago (author-date)"),
+    "mla": lazy_gettext("MLA 9"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +64,7 @@ class Citing:
     key: str
     styled: list[Styled]
     files: list[tuple[str, str]]  # (label, URL)
+    lang: str | None  # the citations' language, when the page is in another
 
 
 def _view(timeline: Timeline, query: Query) -> View:
@@ -66,19 +82,24 @@ def _view(timeline: Timeline, query: Query) -> View:
 
 def _citing(ref: Reference, endpoint: str, **values: Any) -> Citing:
     item = csl.item(ref)
-    styled = [Styled(s.name, s.label, styles.html(item, s)) for s in styles.STYLES]
+    styled = [
+        Styled(s.name, str(STYLE_NAMES.get(s.name, s.label)), styles.html(item, s)) for s in styles.STYLES
+    ]
     files = [(label, url_for(endpoint, kind=kind, **values)) for kind, label in LABELS]
-    return Citing(ref.key, styled, files)
+    return Citing(ref.key, styled, files, None if language() == LANGUAGE else LANGUAGE)
 
 
 def event_ref(timeline: Timeline, event: Event) -> Reference:
-    """An event as a page of this timeline."""
-    return event_reference(_view(timeline, Query()), event)
+    """An event as a page of this timeline (in the citations' language, whatever the page's)."""
+    with speaking(LANGUAGE):
+        return event_reference(_view(timeline, Query()), event)
 
 
 def view_ref(timeline: Timeline, query: Query) -> Reference:
-    """A filtered view as a page of this timeline."""
-    return view_reference(_view(timeline, query), filter_title(timeline, query), urlencode(query.params()))
+    """A filtered view as a page of this timeline (the filters in the citations' language)."""
+    with speaking(LANGUAGE):
+        title = filter_title(timeline, query)
+        return view_reference(_view(timeline, query), title, urlencode(query.params()))
 
 
 def for_event(timeline: Timeline, event: Event) -> Citing:
@@ -95,7 +116,8 @@ def for_view(timeline: Timeline, query: Query) -> Citing:
     """ "Cite this" for the filtered view."""
     citing = _citing(view_ref(timeline, query), "cite.view")
     suffix = "?" + urlencode(query.params()) if query.params() else ""
-    return Citing(citing.key, citing.styled, [(label, url + suffix) for label, url in citing.files])
+    files = [(label, url + suffix) for label, url in citing.files]
+    return Citing(citing.key, citing.styled, files, citing.lang)
 
 
 def _file(ref: Reference, kind: str) -> Response:
