@@ -76,7 +76,7 @@ lint: $(VENV)/.test
 messages: $(VENV)/.test
 	$(BIN)/pybabel -q extract -F babel.cfg --add-location=file --sort-by-file --project=timeline \
 	  --copyright-holder="the editors of the timeline" -o .cache/messages.pot .
-	$(BIN)/pybabel -q update -i .cache/messages.pot -d timeline/translations --width=100 --ignore-obsolete \
+	$(BIN)/pybabel -q update -i .cache/messages.pot -d timeline/translations --width=100 --ignore-obsolete --no-fuzzy-matching \
 	  --ignore-pot-creation-date
 
 ## lock: re-resolve uv.lock from pyproject.toml (newest versions allowed by its ranges)

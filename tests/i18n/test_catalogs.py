@@ -106,7 +106,7 @@ def test_catalogs_have_no_obsolete_messages() -> None:
 def translations(tmp_path: Path) -> Path:
     """A copy of the catalogs' sources (no .mo files)."""
     target = tmp_path / "translations"
-    shutil.copytree(catalogs.DIRECTORY, target, ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copytree(catalogs.DIRECTORY, target, ignore=shutil.ignore_patterns("*.mo", "*.tmp"))
     return target
 
 
