@@ -255,7 +255,12 @@
     var name = document.createElement("strong");
     name.textContent = a.getAttribute("aria-label");
     box.appendChild(name);
-    if (a.getAttribute("data-p")) box.appendChild(document.createTextNode(a.getAttribute("data-p")));
+    if (a.getAttribute("data-p")) {
+      var place = document.createElement("span");  // in its own language when not the page's
+      place.textContent = a.getAttribute("data-p");
+      if (a.getAttribute("data-pl")) place.lang = a.getAttribute("data-pl");
+      box.appendChild(place);
+    }
     box.hidden = false;
     var area = plot().getBoundingClientRect(), r = hit(a);
     var left = Math.min(Math.max(r.left + r.width / 2 - area.left - box.offsetWidth / 2, 0), area.width - box.offsetWidth);

@@ -273,8 +273,12 @@ RUSSIAN_PAGES = [
     "/ru/?actor=yulia-peresild&country=KZ",
     "/ru/?tag=launch&from=2021&to=2021",
     "/ru/?actor=laika&country=KZ",
+    "/ru/?lanes=tag",  # the axis's lanes: an untranslated tag's label marked
+    "/ru/?lanes=actor",
     "/ru/events/landing",
     "/ru/events/cruise-flight",
+    "/ru/events/sputnik-year",  # reads on to an untranslated title
+    "/ru/events/laika?tag=first",  # the view it was opened from, named by an untranslated tag
     "/ru/sources/paper",
     "/ru/actors/yulia-peresild",
     "/ru/countries/SU",
@@ -359,3 +363,26 @@ def test_media_captions_and_alt_texts_in_the_pages_language(data_file: Path) -> 
     assert second.one("a", "media-link").one("span").attrs == {"lang": "en"}  # not translated: marked
     english = parse(client.get("/en/events/launch").data)
     assert english.find("figure")[0].one("span", "caption").text == "The launch"
+
+
+def test_the_axis_speaks_the_pages_language(client: FlaskClient) -> None:
+    """Marks are named by the translated title; lanes and places the file did not translate are marked."""
+    russian = parse(client.get("/ru/?lanes=tag").data)
+    wide = russian.find("svg", "ax-wide")[0]
+    marks = {a.attrs["href"].split("?")[0]: a for a in wide.find("a", "ax-m")}
+    launch = marks["/ru/events/launch"]
+    assert launch.attrs["aria-label"] == "Экипаж стартует с Байконура, 5 окт. 2021\u202fг., 08:55 UTC"
+    assert launch.attrs["data-pl"] == "en"  # "Baikonur Cosmodrome, Kazakhstan": not translated
+    landing = marks["/ru/events/landing"]
+    assert landing.attrs["data-p"] == "близ Джезказгана, Казахстан"
+    assert "data-pl" not in landing.attrs
+    lanes = {t.text: t.attrs.get("lang") for t in wide.find("text", "ax-lane-label")}
+    assert lanes == {
+        "Film · 2": "en",
+        "Запуск · 2": None,
+        "First · 1": "en",
+        "Посадка · 1": None,
+        "Другое · 1": None,
+    }
+    english = parse(client.get("/en/?lanes=tag").data).find("svg", "ax-wide")[0]
+    assert not [n for n in english.walk() if "lang" in n.attrs or "data-pl" in n.attrs]

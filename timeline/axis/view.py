@@ -18,7 +18,7 @@ from timeline.axis.marks import Mark, Piece
 from timeline.axis.scale import Break
 from timeline.axis.ticks import Context, Tick, spoken
 from timeline.axis.window import Step
-from timeline.i18n import _, lazy_gettext, ngettext
+from timeline.i18n import _, content, lazy_gettext, ngettext
 from timeline.i18n.words import number
 from timeline.model import Event, Timeline
 from timeline.query import FACETS, LIST_PAGE, Query
@@ -88,15 +88,17 @@ class MarkView(NamedTuple):
     badge: str  # a cluster's count, as shown
     pieces: tuple[Piece, ...]
     glyph: str  # "planned" / "cancelled": a shape that says so (not only a colour)
+    place_lang: str = ""  # the place's language, when the file did not translate it into the page's
 
 
 class LaneView(NamedTuple):
-    """One lane: its label, where it sits, and its marks."""
+    """One lane: its label (and the label's language, when not the page's), where it sits, and its marks."""
 
     label: str
     y: int
     height: int
     marks: tuple[MarkView, ...]
+    lang: str | None = None
 
 
 class BreakView(NamedTuple):
@@ -201,11 +203,13 @@ def _gap_label(lo: int, hi: int) -> str:
     return ngettext("%(count)s h", "%(count)s h", n, count=number(n))
 
 
-def event_name(event: Event, language: str) -> str:
-    """A mark's accessible name: "Soyuz MS-19 launches, 5 Oct 2021, 08:55 UTC" (and what did not happen)."""
+def event_name(timeline: Timeline, event: Event, language: str) -> str:
+    """A mark's accessible name: "Soyuz MS-19 launches, 5 Oct 2021, 08:55 UTC" (and what did not happen),
+    the title in the page's language where the file translates it."""
     said = words.messages(language)
+    title = content.text(timeline, event, "title") or event.title
     return words.fill(
-        said.get(event.status, said["happened"]), event.title, words.when(event.date, event.end, language)
+        said.get(event.status, said["happened"]), title, words.when(event.date, event.end, language)
     )
 
 
@@ -221,11 +225,12 @@ def _classes(mark: Mark, event: Event) -> str:
 
 def _event_mark(mark: Mark, timeline: Timeline, hrefs: Hrefs, y: int) -> MarkView:
     event = timeline.events[mark.position]
+    place = content.text(timeline, event, "place")
     return MarkView(
-        cluster=False, href=hrefs.event(event.id), name=event_name(event, hrefs.locale),
-        place=event.place or "", time=event.date.anchor, cls=_classes(mark, event), y=y, x=mark.x,
-        x0=mark.x0, x1=mark.x1, badge="", pieces=mark.pieces,
-        glyph=event.status if event.status != "happened" else "",
+        cluster=False, href=hrefs.event(event.id), name=event_name(timeline, event, hrefs.locale),
+        place=place or "", time=event.date.anchor, cls=_classes(mark, event), y=y, x=mark.x, x0=mark.x0,
+        x1=mark.x1, badge="", pieces=mark.pieces, glyph=event.status if event.status != "happened" else "",
+        place_lang=getattr(place, "lang", None) or "",
     )  # fmt: skip
 
 
@@ -251,7 +256,8 @@ def _lane(lane: LaneMarks, y: int, labelled: bool, timeline: Timeline, hrefs: Hr
     )
     spec, said = lane.spec, words.messages(hrefs.locale)
     label = words.fill(said["lane"], said["other"] if spec.other else spec.label, number(spec.size))
-    return LaneView(label if labelled else "", y, top - y + ROW * (1 + lane.rows), marks)
+    lang = None if spec.other else getattr(spec.label, "lang", None)  # a name the file did not translate
+    return LaneView(label if labelled else "", y, top - y + ROW * (1 + lane.rows), marks, lang)
 
 
 def _layout(layout: Layout, timeline: Timeline, hrefs: Hrefs, labelled: bool) -> LayoutView:

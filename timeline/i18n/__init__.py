@@ -148,5 +148,13 @@ def init_app(app: Flask) -> None:
 
 
 __all__ = [
-    "_", "choose", "gettext", "language", "lazy_gettext", "ngettext", "pgettext", "requested", "speaking"
+    "_",
+    "choose",
+    "gettext",
+    "language",
+    "lazy_gettext",
+    "ngettext",
+    "pgettext",
+    "requested",
+    "speaking",
 ]

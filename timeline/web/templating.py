@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from flask import Flask, current_app, g, url_for
+from markupsafe import Markup
 
 from timeline import present
 from timeline.axis import Links
@@ -128,15 +129,25 @@ def filter_date(text: str) -> str:
         return text
 
 
-def filter_title(timeline: Timeline, query: Query) -> str:
-    """What a filtered view shows, in words ("Yulia Peresild · Kazakhstan · Oct 2021 to 2022")."""
+def _filter_parts(timeline: Timeline, query: Query) -> list[str]:
+    """The filters of a view in words, each name as shown (marked when not in the page's language)."""
     parts: list[str] = [label(timeline, n, v) for n in ("actor", "country", "tag") for v in getattr(query, n)]
     if query.start or query.end:
         start, end = (filter_date(d) if d else "…" for d in (query.start, query.end))
         parts.append(_("%(start)s to %(end)s", start=start, end=end))
     if query.q:
         parts.append(_("“%(text)s”", text=query.q))
-    return " · ".join(parts)
+    return parts
+
+
+def filter_title(timeline: Timeline, query: Query) -> str:
+    """What a filtered view shows, in words ("Yulia Peresild · Kazakhstan · Oct 2021 to 2022")."""
+    return " · ".join(_filter_parts(timeline, query))
+
+
+def filter_html(timeline: Timeline, query: Query) -> Markup:
+    """:func:`filter_title` in a page's text: each name the file did not translate in its ``lang``."""
+    return Markup(" · ").join(content.in_lang(part) for part in _filter_parts(timeline, query))
 
 
 def titled(*parts: str) -> str:
@@ -225,6 +236,7 @@ def init_app(app: Flask) -> None:
         facet_parts=present.facet_parts,
         facet_counts=present.facet_counts,
         filter_title=filter_title,
+        filter_html=filter_html,
         page_title=page_title,
         titled=titled,
         kind_label=kind_label,
