@@ -67,7 +67,14 @@ ROUTES = [
     "/healthz",
     *(f"/export.{name}" for name in FORMATS),  # each writes the whole body: a failing writer fails here
 ]
-HTML_400 = {"/", *(f"/export.{name}" for name in FORMATS)}  # routes whose 400 is a page
+# Routes whose 400 is a page: the timeline, the paged actor, country and source pages, and exports.
+HTML_400 = {
+    "/",
+    "/sources/agency",
+    "/actors/laika",
+    "/countries/SU",
+    *(f"/export.{name}" for name in FORMATS),
+}
 NAMES = ["actor", "country", "tag", "from", "to", "q", "page", "per_page", "lanes"]
 NAMES += ["x", "", "actor[]", "__proto__"]
 NAMES += ["limit"]
