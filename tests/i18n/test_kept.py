@@ -12,29 +12,33 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_skeleton, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from babel.localedata import locale_identifiers
 from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.dates import parse_date
-from timeline.i18n import FORMATS
-from timeline.i18n.dates import _clock_text, _formatted, local_days
+from timeline.i18n import FORMATS, cldr
+from timeline.i18n.dates import _clock_text, _formatted, _pattern, local_days
 from timeline.i18n.words import _number
 
 LOCALES = st.sampled_from(sorted(set(FORMATS.values())))
 EVERY_LOCALE = st.sampled_from(sorted(locale_identifiers()))
 ZONES = [ZoneInfo(key) for key in ("Asia/Qyzylorda", "America/Los_Angeles", "Australia/Lord_Howe", "UTC")]
-SKELETONS = st.sampled_from(["yMMMd", "yMMM", "MMM", "MMMd"])  # every one timeline.i18n.dates asks for
+SKELETONS = st.sampled_from(["yMMMd", "yMMM", "MMM", "MMMd", "y"])  # every one timeline.i18n.dates asks for
 PATTERNS = st.sampled_from(["HH:mm", "HH:mm:ss"])
 
 
 @settings(deadline=None)  # the first example in a locale loads its data
 @given(days=st.lists(st.dates(), min_size=1, max_size=5), skeleton=SKELETONS, locale=LOCALES)
 def test_a_day_reads_as_babel_writes_it(days: list[date], skeleton: str, locale: str) -> None:
+    standing, governed = _pattern(locale, skeleton, False), _pattern(locale, skeleton, True)
     for day in [*days, *days]:  # the second time from what was kept
-        assert _formatted(day, skeleton, locale) == format_skeleton(skeleton, day, locale=locale)
+        assert _formatted(day, standing, locale) == format_skeleton(skeleton, day, locale=locale)
+        assert _formatted(day, governed, locale) == format_date(
+            day, governed, locale=locale
+        )  # «около декабря»
 
 
 MOMENTS = st.datetimes(min_value=datetime(2, 1, 1), max_value=datetime(9998, 12, 31), timezones=st.just(UTC))
@@ -89,7 +93,7 @@ def test_composed_texts_are_babels_in_every_locale_and_pattern(
     day: date, moment: time, locale: str, skeleton: str, pattern: str
 ) -> None:
     # Patterns with a field that reads more than one part (weekday, era, quarter, zone, AM/PM) go to Babel.
-    assert outcome(lambda: _formatted(day, skeleton, locale)) == outcome(
+    assert outcome(lambda: _formatted(day, cldr.skeleton_pattern(skeleton, locale), locale)) == outcome(
         lambda: format_skeleton(skeleton, day, locale=locale)
     )
     assert outcome(lambda: _clock_text(moment, pattern, locale)) == outcome(
