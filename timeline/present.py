@@ -13,7 +13,7 @@ from timeline.i18n.content import Shown
 from timeline.i18n.dates import LocalDay, age_text, date_text, local_days, place_names
 from timeline.i18n.words import counted, number
 from timeline.index import fold_map
-from timeline.model import DEFAULT_LANGUAGE, Citation, Event, Source, Timeline, texts_in
+from timeline.model import DEFAULT_LANGUAGE, Actor, Citation, Event, Source, Timeline, texts_in
 from timeline.query import FACETS, FacetValue, Query
 
 GAP_YEARS = 2  # a jump of more than this many years between events is marked as a gap
@@ -245,14 +245,28 @@ def active_filters(query: Query) -> int:
 
 @dataclass(frozen=True, slots=True)
 class SearchExamples:
-    """Searches to suggest, taken from the data so that each finds events."""
+    """Searches to suggest, taken from the data so that each finds events (in the page's language)."""
 
     words: list[str]  # for the search box's placeholder
-    across: tuple[str, str] | None  # a word in another script, and the name it finds
+    across: tuple[Shown, Shown] | None  # a word in another script than the name it finds, and that name
 
 
 def _last_word(name: str) -> str:
     return name.split()[-1] if name.split() else name
+
+
+def _across(timeline: Timeline, actors: list[Actor]) -> tuple[Shown, Shown] | None:
+    """A name as the page shows it, and the word in another script that finds it ("Пересильд"
+    finds Peresild on an English page, "Peresild" finds Пересильд on a Russian one)."""
+    for actor in actors:
+        name = content.actor_name(timeline, actor)
+        other, lang = (
+            (actor.native_name, actor.native_language) if name.isascii() else (actor.name, timeline.language)
+        )
+        if other and other.isascii() != name.isascii():
+            word = content.shown(_last_word(other), lang) if lang else Shown(_last_word(other))
+            return word, Shown(_last_word(name), name.lang)
+    return None
 
 
 def search_examples(timeline: Timeline) -> SearchExamples:
@@ -261,12 +275,11 @@ def search_examples(timeline: Timeline) -> SearchExamples:
     actors = sorted(timeline.actors.values(), key=lambda a: (-by_actor.get(a.id, 0).bit_count(), a.id))
     actors = [a for a in actors if by_actor.get(a.id)]
     people = [a for a in actors if a.kind == "person"] or actors
-    words = [_last_word(people[0].name)] if people else []
-    native = next((a for a in actors if a.native_name and not a.native_name.isascii()), None)
-    across = (_last_word(native.native_name or ""), _last_word(native.name)) if native else None
+    words = [_last_word(content.actor_name(timeline, people[0]))] if people else []
+    across = _across(timeline, actors)
     if across:
         words.append(across[0])
     tags = sorted(timeline.index.by_tag.items(), key=lambda item: (-item[1].bit_count(), item[0]))
     if tags and tags[0][0] in timeline.tags:
-        words.append(timeline.tags[tags[0][0]].label)
+        words.append(content.tag_label(timeline, tags[0][0]))
     return SearchExamples(list(dict.fromkeys(words)), across)
