@@ -8,6 +8,7 @@ not translate, and it is marked lang="en".
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -252,14 +253,16 @@ def effective_lang(node: object) -> str:
     return ""
 
 
-def latin_in_russian(html: bytes, allowed: set[str]) -> list[str]:
-    """Latin-script words in the body that are read as Russian (acronyms like UTC and JSON allowed)."""
-    body = parse(html).one("body").element
+def latin_in_russian(html: bytes, allowed: set[str], *, fragment: bool = False) -> list[str]:
+    """Latin-script words in the body that are read as Russian (acronyms like UTC and JSON allowed);
+    a ``fragment`` (an htmx answer) is read in the Russian page it is swapped into."""
+    doc = parse(html)
+    body = doc.element if fragment else doc.one("body").element
     found = []
     for text in body.find_all(string=True):
         if not isinstance(text, NavigableString) or text.parent.name in ("script", "style"):
             continue
-        if effective_lang(text) != "ru":
+        if (effective_lang(text) or ("ru" if fragment else "")) != "ru":
             continue
         for word in LATIN_WORD.findall(URL.sub(" ", str(text))):  # addresses are in no language
             bare = word.strip("'’.-")
@@ -284,6 +287,8 @@ RUSSIAN_PAGES = [
     "/ru/countries/SU",
     "/ru/?from=2021-13",
     "/ru/events/nothing",
+    "/ru/?q=пересильд",  # a search: the words found marked
+    "/ru/?q=Peresild+lands",  # typed in Latin letters: kept as typed
 ]
 
 
@@ -312,7 +317,19 @@ def names_in_translations() -> set[str]:
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/?actor=yulia-peresild", "/events/soyuz-ms-18-landing", "/sources/dazed-2021-05-13"]
+    "path",
+    [
+        "/",  # 25 events of 36, and "Show more"
+        "/?pages=2",
+        "/?actor=yulia-peresild",
+        "/?q=запуск",
+        "/?lanes=actor&from=2021-10&to=2021-10",
+        "/events/soyuz-ms-18-landing",
+        "/events/soyuz-ms-19-launch?actor=yulia-peresild",
+        "/sources/dazed-2021-05-13",
+        "/actors/yulia-peresild",
+        "/countries/KZ",
+    ],
 )
 def test_a_russian_reader_of_the_story_sees_no_english_interface(story: Flask, path: str) -> None:
     response = story.test_client().get(path, headers=RU)
@@ -386,3 +403,18 @@ def test_the_axis_speaks_the_pages_language(client: FlaskClient) -> None:
     }
     english = parse(client.get("/en/?lanes=tag").data).find("svg", "ax-wide")[0]
     assert not [n for n in english.walk() if "lang" in n.attrs or "data-pl" in n.attrs]
+
+
+@pytest.mark.parametrize(
+    "path", ["/ru/?actor=yulia-peresild", "/ru/?q=пересильд&tag=launch", "/ru/?from=2021-13", "/ru/?pages=2"]
+)
+def test_an_htmx_change_on_a_russian_page_answers_in_russian(client: FlaskClient, path: str) -> None:
+    """The swapped results, the regions sent out of band and the facets' new counts and words."""
+    response = client.get(path, headers=HTMX)
+    typed = set(LATIN_WORD.findall(path))
+    assert latin_in_russian(response.data, {"Schema"} | typed, fragment=True) == []
+    counts = parse(response.data).find("template")
+    for template in counts:
+        words = json.loads(template.attrs["data-counts"])
+        said = [*words["chosen"].values(), *(w for pair in words["words"].values() for w in pair)]
+        assert not [w for w in said if LATIN_WORD.search(w)], said
