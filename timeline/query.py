@@ -195,7 +195,9 @@ def parse_query(
     pages = _number(_single(args, "pages", errors), "pages", MAX_PAGES, 1, errors)
     lanes = _single(args, "lanes", errors) or None
     if lanes is not None and lanes not in LANES:
-        errors.append(("lanes", f"'lanes' must be one of {', '.join(LANES)}"))
+        errors.append(
+            ("lanes", _("'%(name)s' must be one of %(values)s", name="lanes", values=", ".join(LANES)))
+        )
     if errors:
         raise QueryError(errors)
     query = Query(actor, country, tag, start, end, q, page, size, lanes, pages)

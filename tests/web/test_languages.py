@@ -173,6 +173,7 @@ def test_a_redirect_keeps_the_language(client: FlaskClient) -> None:
             " либо временем UTC ГГГГ-ММ-ДДTЧЧ:ММZ, а не «2021-13»",
         ),
         ("/ru/?actor=nobody", 400, "неизвестный участник «nobody»"),
+        ("/ru/?lanes=colour", 400, "«lanes» должно быть одним из: country, actor, tag"),
         ("/ru/?from=2022&to=2021", 400, "начало периода (from, 2022) позже его конца (to, 2021)"),
     ],
 )
