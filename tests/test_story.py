@@ -187,3 +187,13 @@ def test_russian_words_find_events_by_their_russian_or_english_text(story_client
     hers = {e["id"] for e in body["events"]}
     assert hers <= found("Пересильд") <= found("Peresild")  # English quotes name her too
     assert found("приземляется") == {"soyuz-ms-18-landing", "soyuz-ms-20-maezawa-landing"}
+
+    def filtered(name: str, value: str) -> set[str]:
+        body = story_client.get("/api/events", query_string={name: value, "per_page": 100}).json
+        assert body is not None
+        return {e["id"] for e in body["events"]}
+
+    assert filtered("tag", "landing") <= found("посадка")  # the tag's Russian label
+    assert filtered("tag", "docking") <= found("стыковка")
+    assert filtered("country", "RU") <= found("Россия")  # CLDR's Russian name of the country
+    assert filtered("country", "KZ") <= found("Казахстан")

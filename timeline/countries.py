@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import babel
 import pycountry
 
 # Short names readers expect, where ISO's official name is long or formal.
@@ -40,3 +41,13 @@ def country_name(code: str) -> str | None:
     if historic is not None:
         return str(historic.name)
     return None
+
+
+@cache
+def local_country_name(code: str, language: str) -> str | None:
+    """A country's name in another language, as CLDR writes it ("Казахстан"), or None."""
+    try:
+        name = babel.Locale.parse(language).territories.get(code)
+    except (ValueError, babel.UnknownLocaleError):
+        return None
+    return str(name) if name else None

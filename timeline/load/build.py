@@ -31,7 +31,7 @@ from timeline.load.archive import Archive
 from timeline.load.checks import Checker, Raw, Refs, check_actor, check_event, check_source, check_tag
 from timeline.load.document import Document
 from timeline.load.files import read_file
-from timeline.load.indexing import build_index
+from timeline.load.indexing import build_index, search_names
 from timeline.load.problems import LoadError, Problem, whole_file
 from timeline.load.yamlread import YamlProblems
 from timeline.model import DEFAULT_LANGUAGE, Event, Tag, Timeline
@@ -111,10 +111,7 @@ def _timeline(
     codes = {c for ev in ordered for c in ev.countries} | {c for a in actors.values() for c in a.countries}
     countries = {c: country_name(c) or c for c in sorted(codes)}
     tags = tags if tags is not None else {t: Tag(t, t) for ev in ordered for t in ev.tags}
-    names = {
-        **countries,
-        **{ident: tag.label for ident, tag in tags.items()},
-    }  # ids are lower case, codes not
+    names = search_names(countries, tags, ordered)
     return Timeline(
         title=raw["title"],
         description=raw.get("description") or "",

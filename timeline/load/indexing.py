@@ -4,10 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from timeline.countries import local_country_name
 from timeline.index import LONG_SPAN, SEPARATOR, Index, bits_of, fold
-from timeline.model import Actor, Event
+from timeline.model import Actor, Event, Tag
 
 FACET_FIELDS = ("actor", "country", "tag", "source", "outcome")
+
+
+def search_names(
+    countries: Mapping[str, str], tags: Mapping[str, Tag], events: Sequence[Event]
+) -> dict[str, str]:
+    """What a search finds countries and tags by: their names in every language the file speaks
+    (a country's from CLDR, a tag's as translated), so "посадка" finds the events tagged Landing."""
+    spoken = {code for event in events for code, _ in event.translations}
+    languages = sorted(spoken | {code for tag in tags.values() for code, _ in tag.translations})
+    names = {
+        code: " ".join(dict.fromkeys([name, *(local_country_name(code, lang) or "" for lang in languages)]))
+        for code, name in countries.items()
+    }
+    for ident, tag in tags.items():  # ids are lower case, codes not
+        labels = [text for _, texts in tag.translations for field, text in texts if field == "label"]
+        names[ident] = " ".join([tag.label, *labels])
+    return names
 
 
 def search_text(event: Event, actors: dict[str, Actor], names: Mapping[str, str] | None = None) -> str:
