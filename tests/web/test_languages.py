@@ -419,3 +419,11 @@ def test_an_htmx_change_on_a_russian_page_answers_in_russian(client: FlaskClient
         words = json.loads(template.attrs["data-counts"])
         said = [*words["chosen"].values(), *(w for pair in words["words"].values() for w in pair)]
         assert not [w for w in said if LATIN_WORD.search(w)], said
+
+
+@pytest.mark.parametrize("path", ["/?from=1957&to=2021", "/?from=2021-10&to=2021-10", "/events/sputnik-1"])
+def test_a_russian_date_at_the_end_of_a_sentence_has_one_full_stop(story: Flask, path: str) -> None:
+    """«4 окт. 1957 г.» ends with its own stop: the axis's summary, its gaps and the description add none."""
+    html = story.test_client().get(path, headers=RU).text
+    assert "г." in html
+    assert "г.." not in html

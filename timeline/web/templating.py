@@ -150,6 +150,11 @@ def filter_html(timeline: Timeline, query: Query) -> Markup:
     return Markup(" · ").join(content.in_lang(part) for part in _filter_parts(timeline, query))
 
 
+def sentence(text: str) -> str:
+    """``text`` ended with a full stop, unless it ends with one already (a Russian date does: «г.»)."""
+    return text if text.endswith(".") else f"{text}."
+
+
 def titled(*parts: str) -> str:
     """A page title from the most to the least specific part ("Laika — The race to film in orbit")."""
     return " — ".join(p for p in parts if p)
@@ -268,5 +273,6 @@ def init_app(app: Flask) -> None:
         written_in=content.shown,  # ("BibTeX", "en"): a text in a known language, marked on other pages
     )
     app.jinja_env.filters["pct"] = pct
+    app.jinja_env.filters["sentence"] = sentence
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
