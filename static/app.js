@@ -166,6 +166,12 @@
     asked = location.search;
     syncForm(location.search);
   });
+  // Back (or Forward) to a step htmx pushed, in a page loaded again without htmx (returning from
+  // another page, such as the same view in the other language): htmx is not there to restore
+  // that step, so the browser loads its address whole.
+  window.addEventListener("popstate", function (event) {
+    if (htmxState !== "ready" && event.state && event.state.htmx) location.reload();
+  });
 
   // Enter on a facet checkbox ticks it, as Space does (the change then applies the filter).
   document.addEventListener("keydown", function (event) {
