@@ -72,6 +72,8 @@ PAGES = [
     ("ru 400 error", "/ru/?from=2021-13", 320, "light", 400),
     ("ru 404 error", "/ru/events/nothing-here", 320, "light", 404),
     ("ru, dark", "/ru/?tag=film", 1280, "dark", 200),
+    ("ru search, marks, 320 px", "/ru/?q=пересильд", 320, "light", 200),
+    ("ru axis, lanes", "/ru/?from=2021-10&to=2021-10&lanes=country", 1280, "light", 200),
 ]
 
 
