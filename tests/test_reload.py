@@ -140,7 +140,9 @@ def test_workers_are_replaced_by_forks_holding_the_new_version(served: tuple[Gun
         lambda: health(server.base)["data_version"] == hashlib.sha256(titled("Second").encode()).hexdigest()
     )
     eventually(lambda: not server.workers() & before)  # the old workers finished and left
-    assert len(server.workers()) == 3
+    # Three again (on a busy machine the master may still be between a replacement's fork and
+    # the last old worker's reaping for a moment; a worker too many for good would fail here).
+    eventually(lambda: len(server.workers()) == 3)
     assert every_worker_shows(server.base, "Second")()
 
 
