@@ -7,12 +7,13 @@ import calendar as cal
 import pytest
 
 from tests.axis.conftest import build
+from timeline.axis.build import WIDE
 from timeline.axis.scale import Scale, layout
 from timeline.axis.ticks import Ruler, ruler
 from timeline.axis.window import Step, Window
 from timeline.model import Timeline
 
-PX = 540.0  # the wide layout at its narrowest
+PX, EDGE = WIDE.px, WIDE.edge_px  # the wide layout at its narrowest, and how far its text may reach out
 
 
 def ts(year: int, month: int = 1, day: int = 1, hour: int = 0) -> int:
@@ -24,7 +25,7 @@ def scale_of(lo: int, hi: int) -> Scale:
 
 
 def ruler_of(lo: int, hi: int) -> Ruler:
-    return ruler(scale_of(lo, hi), PX)
+    return ruler(scale_of(lo, hi), PX, edge=EDGE)
 
 
 @pytest.mark.parametrize(
@@ -76,7 +77,7 @@ def test_a_second_row_names_the_larger_unit_where_it_starts(
 @pytest.mark.parametrize("length", [3600, 86_400, 31 * 86_400, 366 * 86_400, 80 * 365 * 86_400])
 def test_ticks_sit_at_their_time_and_keep_apart(story_app: object, length: int) -> None:
     scale = scale_of(ts(1990), ts(1990) + length)
-    shown = ruler(scale, PX)
+    shown = ruler(scale, PX, edge=EDGE)
     assert len(shown.ticks) >= 3
     for tick in shown.ticks:
         assert tick.x == pytest.approx(scale.x(tick.at))
@@ -86,13 +87,13 @@ def test_ticks_sit_at_their_time_and_keep_apart(story_app: object, length: int) 
 
 def test_where_the_axis_is_wider_more_labels_show_between(story_app: object) -> None:
     scale = scale_of(ts(2000), ts(2020))
-    coarse, fine = ruler(scale, PX), ruler(scale, PX, PX * 1.5)
+    coarse, fine = ruler(scale, PX, edge=EDGE), ruler(scale, PX, PX * 1.5, EDGE)
     assert [t.label for t in coarse.ticks][:3] == ["2000", "2002", "2004"]
     assert [t.label for t in fine.ticks if not t.minor] == [t.label for t in coarse.ticks]
     assert [t.label for t in fine.ticks if t.minor][:3] == ["2001", "2003", "2005"]
     assert fine.room < coarse.room  # their targets are narrower, shown only where they fit
     five_years = scale_of(ts(2000), ts(2030))  # 2-year ticks would not include 2005: none added
-    assert not any(t.minor for t in ruler(five_years, PX, PX * 1.5).ticks)
+    assert not any(t.minor for t in ruler(five_years, PX, PX * 1.5, EDGE).ticks)
 
 
 def test_a_short_stretch_between_breaks_is_named_at_its_middle(story: Timeline, story_app: object) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -257,6 +258,41 @@ def test_three_key_presses_zoom_from_all_time_to_the_launch_day(
     expect(page).to_have_url(re.compile(r"\?from=2021-10&to=2021-10$"))
     page.keyboard.press("ArrowLeft")
     expect(page).to_have_url(before)
+
+
+RULER_TEXT = """svg => {
+  const plot = svg.closest(".axis-plot").getBoundingClientRect();
+  return [...svg.querySelectorAll("text.ax-tl, text.ax-ctx, text.ax-gap-label")]
+    .map(t => { const box = t.getBoundingClientRect(); return {text: t.textContent,
+      row: t.getAttribute("y"), left: box.left, right: box.right, width: box.width}; })
+    .filter(t => t.width > 0)
+    .map(t => ({...t, inside: t.left >= plot.left - 0.5 && t.right <= plot.right + 0.5}));
+}"""
+RULED_VIEWS = [
+    "/", "/?from=2021&to=2021", "/?from=2021-10&to=2021-10", "/?from=2021-10-05&to=2021-10-05",
+    "/?actor=yulia-peresild&country=KZ", "/?lanes=country", "/?from=1957&to=1969",
+    "/?from=2021-09&to=2021-11",
+]  # fmt: skip
+
+
+# 640 px: the wide layout at its narrowest; 1280 px: with the minor labels between the ticks.
+@pytest.mark.parametrize("width", [320, 640, 1100, 1280])
+def test_no_word_of_the_ruler_runs_into_another(browser: Browser, story: LiveServer, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for view in RULED_VIEWS:
+        page.goto(story.url(view))
+        labels: list[dict[str, Any]] = page.locator(".ax-svg:visible").evaluate(RULER_TEXT)
+        assert len(labels) >= 3
+        for row in {label["row"] for label in labels}:
+            line = sorted((label for label in labels if label["row"] == row), key=lambda label: label["left"])
+            for left, right in pairwise(line):
+                assert left["right"] <= right["left"], (
+                    f"{view} at {width} px: {left['text']!r} runs into {right['text']!r}"
+                )
+        outside = [label["text"] for label in labels if not label["inside"]]
+        assert not outside, f"{view} at {width} px: {outside} reach out of the axis"
+    context.close()
 
 
 def test_a_swipe_pans_on_a_phone(browser: Browser, server: LiveServer) -> None:

@@ -34,10 +34,11 @@ class Spec(NamedTuple):
     breaks: int
     break_px: float
     dot_px: float
+    edge_px: float  # how far text may reach past the axis's ends: the plot's padding (app.css)
 
 
-WIDE = Spec("wide", 540.0, lanes_.TOP, 6, 22.0, 6.0)
-NARROW = Spec("narrow", 240.0, 3, 3, 18.0, 6.0)
+WIDE = Spec("wide", 540.0, lanes_.TOP, 6, 22.0, 6.0, 14.0)
+NARROW = Spec("narrow", 240.0, 3, 3, 18.0, 6.0, 6.0)
 
 
 class LaneMarks(NamedTuple):
@@ -144,9 +145,8 @@ def _layout(
         lanes.append(LaneMarks(lane, rows, tuple(marks)))
     wider = spec.px * 1.5 if spec is WIDE else None
     around = tuple(_around(index, results, gap.lo, gap.hi) for gap in scale.breaks)
-    return Layout(
-        spec, scale, ruler(scale, spec.px, wider), tuple(lanes), _listed(scale, timeline, result), around
-    )
+    labelled = ruler(scale, spec.px, wider, spec.edge_px)
+    return Layout(spec, scale, labelled, tuple(lanes), _listed(scale, timeline, result), around)
 
 
 def _around(index: Index, results: Bits, lo: int, hi: int) -> tuple[int, int]:

@@ -1,16 +1,19 @@
 """Tick marks and labels that adapt to the window: centuries and decades down to hours and minutes.
 
-The step is the finest one whose labels keep apart at the layout's narrowest width. Each label is
-a link to its unit (a year, a month, a day…), and a second row names the larger unit the ticks
-belong to ("Oct 2021" under the days of October). Everything is in UTC.
+The step is the finest one whose labels keep apart at the layout's narrowest width, and whose
+larger unit has room for its name. Each label is a link to its unit (a year, a month, a day…), and
+a second row names the larger unit the ticks belong to ("Oct 2021" under the days of October);
+:mod:`timeline.axis.labels` keeps all of them apart. Everything is in UTC.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from timeline.axis import words
 from timeline.axis.calendar import LENGTH, Unit, add, floor, moment, unit_params
+from timeline.axis.labels import BOLD, CHARACTER, GAP, Context, Label, Wanted, place
 from timeline.axis.scale import Scale
 from timeline.axis.window import Step
 
@@ -21,10 +24,10 @@ STEPS: tuple[tuple[Unit, int], ...] = (
     ("day", 7), ("day", 2), ("day", 1), ("hour", 12), ("hour", 6), ("hour", 3), ("hour", 2),
     ("hour", 1), ("minute", 30), ("minute", 15), ("minute", 10), ("minute", 5), ("minute", 1),
 )  # fmt: skip
-CHARACTER = 6.5  # px per character of an 11 px label, roughly
-LABEL_GAP = 10.0  # px between labels
+SPACE = 10.0  # px between tick labels (of the widest text of their step)
 MIN_SPACING = 28.0  # px between ticks at least: labels are 24 px targets
 CONTEXT: dict[Unit, Unit] = {"month": "year", "day": "month", "hour": "day", "minute": "day"}
+SHORTEST: dict[Unit, int] = {"year": 365 * 86_400, "month": 28 * 86_400, "day": 86_400}
 
 
 class Tick(NamedTuple):
@@ -38,23 +41,17 @@ class Tick(NamedTuple):
     at: int  # the time it stands for
     line: bool = True  # False: a label naming a short segment between breaks, at its middle
     minor: bool = False  # between the ticks of the narrowest width: shown only where the axis is wider
-
-
-class Context(NamedTuple):
-    """A label on the second row: the larger unit the ticks after it belong to."""
-
-    x: float
-    text: str
-    end: bool = False  # written leftwards from x (it would run off the right edge)
+    dx: float = 0.0  # px its label is moved inwards, at the ends of the axis
 
 
 class Ruler(NamedTuple):
-    """The ticks and context labels of one layout."""
+    """The ticks, context labels and break lengths of one layout."""
 
-    ticks: tuple[Tick, ...]
+    ticks: tuple[Tick, ...]  # a tick whose label would run into another has none ("")
     context: tuple[Context, ...]
     unit: Unit
     room: float  # axis units between ticks at least: a label's hit area
+    gaps: tuple[str, ...] = ()  # each break's length ("12 d"), "" where there is no room for it
 
 
 def _label(ts: int, unit: Unit, count: int, language: str) -> tuple[str, Unit]:
@@ -98,20 +95,44 @@ def spoken(ts: int, unit: Unit, language: str) -> str:
     return hour.replace("\x02", f"{m.hour:02d}:59")
 
 
-def _need(unit: Unit, count: int) -> float:
+@lru_cache(maxsize=64)
+def _widest(unit: Unit, count: int, language: str) -> int:
+    """The characters of the longest label of this step ("Sept" among the months)."""
+    if unit == "month":
+        return max(len(words.month_short(month, language)) for month in range(1, 13))
+    if unit == "year":
+        return len(words.fill(words.messages(language)["decade"], "2000")) if count == 10 else 4
+    return 2 if unit == "day" else 5
+
+
+@lru_cache(maxsize=64)
+def _widest_context(unit: Unit, language: str) -> int:
+    """The characters of the longest name of a larger unit ("28 Sept 2021" among the days)."""
+    if unit == "year":
+        return 4
+    if unit == "month":
+        return max(len(words.month(2000, month, language)) for month in range(1, 13))
+    return max(len(words.day(2000, month, 28, language)) for month in range(1, 13))
+
+
+def _need(unit: Unit, count: int, language: str) -> float:
     """The px a label of this step needs."""
-    chars = {"year": 5 if count == 10 else 4, "month": 3, "day": 2, "hour": 5, "minute": 5}[unit]
-    return max(MIN_SPACING, chars * CHARACTER + LABEL_GAP)
+    return max(MIN_SPACING, _widest(unit, count, language) * CHARACTER + SPACE)
 
 
 def choose_step(scale: Scale, px: float, within: tuple[Unit, int] | None = None) -> tuple[Unit, int]:
-    """The finest step whose labels fit when the axis is ``px`` wide (at its narrowest scale); with
-    ``within``, only steps whose ticks include every tick of that coarser step."""
+    """The finest step whose labels fit when the axis is ``px`` wide (at its narrowest scale), and
+    whose larger units are long enough to be named; with ``within``, only steps whose ticks include
+    every tick of that coarser step."""
     per_second = min((s.x1 - s.x0) / (s.hi - s.lo) for s in scale.segments) * px / 1000
+    language = words.locale()
     for unit, count in reversed(STEPS):
         if within is not None and unit == within[0] and within[1] % count:
             continue  # 2-year ticks miss 2005: they do not refine 5-year ticks
-        if LENGTH[unit] * count * per_second >= _need(unit, count):
+        if LENGTH[unit] * count * per_second < _need(unit, count, language) - 1e-9:
+            continue
+        above = CONTEXT.get(unit)
+        if above is None or SHORTEST[above] * per_second >= _widest_context(above, language) * BOLD + GAP:
             return unit, count
     return STEPS[0]
 
@@ -132,25 +153,36 @@ def _tick(
     return Tick(x, label, name, step, major, at, line)
 
 
-def ruler(scale: Scale, px: float, wider: float | None = None) -> Ruler:
-    """Ticks and context labels for ``scale`` drawn ``px`` wide; with ``wider``, the extra (minor)
-    ticks that fit when it is drawn that wide."""
+def ruler(scale: Scale, px: float, wider: float | None = None, edge: float = 0.0) -> Ruler:
+    """Ticks, context labels and break lengths for ``scale`` drawn ``px`` wide at least; with
+    ``wider``, the extra (minor) ticks that fit when it is drawn that wide. Labels may reach
+    ``edge`` px past the ends of the axis."""
     unit, count = choose_step(scale, px)
     per_px = 1000 / px
-    room = _need(unit, count) * per_px  # in axis units
     language = words.locale()
+    room = _need(unit, count, language) * per_px  # in axis units
     kept = _ticks(scale, unit, count, room, language)
     if wider is not None:
         fine_unit, fine_count = choose_step(scale, wider, within=(unit, count))
         if (fine_unit, fine_count) != (unit, count):
-            room = _need(fine_unit, fine_count) * 1000 / wider
-            major = {t.at for t in kept}
+            room = _need(fine_unit, fine_count, language) * 1000 / wider
+            coarse = {t.at: t for t in kept}  # these keep their labels: "1960", then "Jul" between
             fine = _ticks(scale, fine_unit, fine_count, room, language)
-            if {t.at for t in fine} >= major:
-                kept = [t if t.at in major else t._replace(minor=True) for t in fine]
+            if {t.at for t in fine} >= coarse.keys():
+                kept = [
+                    coarse[t.at]._replace(major=t.major) if t.at in coarse else t._replace(minor=True)
+                    for t in fine
+                ]
     above = CONTEXT.get(unit)
-    context = _contexts(kept, scale, above, language) if above is not None else []
-    return Ruler(tuple(kept), tuple(_spread_context(context, per_px)), unit, room)
+    wanted = _contexts(kept, scale, above, language) if above is not None else []
+    labels = [Label(t.x, t.label, t.name, t.step, t.minor) for t in kept]
+    gaps = [words.gap(b.lo, b.hi) for b in scale.breaks]
+    placed = place(labels, wanted, scale.breaks, gaps, px, wider, edge)
+    ticks = tuple(
+        t._replace(label=label.text, name=label.name, step=label.step, dx=label.dx)
+        for t, label in zip(kept, placed.labels, strict=True)
+    )
+    return Ruler(ticks, placed.context, unit, room, placed.gaps)
 
 
 def _ticks(scale: Scale, unit: Unit, count: int, room: float, language: str) -> list[Tick]:
@@ -172,17 +204,37 @@ def _ticks(scale: Scale, unit: Unit, count: int, room: float, language: str) -> 
     return _spread(kept, scale, room, breaks=False)
 
 
-def _contexts(ticks: list[Tick], scale: Scale, above: Unit, language: str) -> list[Context]:
-    """Second-row labels: at each major tick, and at the first tick after a break."""
-    found: list[Context] = []
-    seen = -1
-    for tick in ticks:
-        segment = next(i for i, s in enumerate(scale.segments) if s.x0 - 1e-6 <= tick.x <= s.x1 + 1e-6)
-        text = _context(floor(tick.at, above), above, language)
-        if tick.major or (segment != seen and (not found or found[-1].text != text)):
-            found.append(Context(tick.x, text))
-        seen = segment
+def _contexts(ticks: list[Tick], scale: Scale, above: Unit, language: str) -> list[Wanted]:
+    """The larger units to name on the second row: at each major tick, and at the first tick after
+    a break when its unit is not the one named last. Each covers the ticks up to the next."""
+    found: list[Wanted] = []
+    seen, last = -1, ""
+    for i, tick in enumerate(ticks):
+        at = next(j for j, s in enumerate(scale.segments) if s.x0 - 1e-6 <= tick.x <= s.x1 + 1e-6)
+        start = floor(tick.at, above)
+        text = _context(start, above, language)
+        if tick.major or (at != seen and text != last):
+            if found:
+                found[-1] = found[-1]._replace(stop=i)
+            segment = scale.segments[at]
+            lo = segment.x(start) if start >= segment.lo else segment.x0
+            found.append(_wanted(start, above, text, lo, tick.x, i, len(ticks), language))
+            last = text
+        seen = at
     return found
+
+
+def _wanted(
+    start: int, above: Unit, text: str, lo: float, x: float, first: int, stop: int, language: str
+) -> Wanted:
+    """A larger unit to name, in full and short ("17 Oct" for "17 Oct 2021"), with its zoom link."""
+    m = moment(start)
+    if above == "day":
+        short = words.day_short(m.month, m.day, language)
+    else:
+        short = words.month_short(m.month, language) if above == "month" else ""
+    name = words.fill(words.messages(language)["zoom"], spoken(start, above, language))
+    return Wanted(lo, x, text, short, m.year, name, Step(*unit_params(start, above)), first, stop)
 
 
 def _spread(ticks: list[Tick], scale: Scale, room: float, *, breaks: bool = True) -> list[Tick]:
@@ -191,27 +243,10 @@ def _spread(ticks: list[Tick], scale: Scale, room: float, *, breaks: bool = True
     for tick in ticks:
         if breaks and any(b.x0 - room / 2 < tick.x < b.x1 + room / 2 for b in scale.breaks):
             continue
-        while kept and tick.x - kept[-1].x < room:
+        while kept and tick.x - kept[-1].x < room - 1e-6:  # (room may be the spacing, to a rounding)
             if not (tick.major and not kept[-1].major):
                 break
             kept.pop()
         else:
             kept.append(tick)
-    return kept
-
-
-def _spread_context(labels: list[Context], per_px: float) -> list[Context]:
-    """Second-row labels that do not run into each other."""
-
-    def width(label: Context) -> float:
-        return len(label.text) * CHARACTER * per_px
-
-    kept: list[Context] = []
-    for label in labels:
-        if not kept or label.x - kept[-1].x >= width(kept[-1]) + LABEL_GAP * per_px:
-            kept.append(label)
-    if kept and kept[-1].x + width(kept[-1]) > 1000:  # write the last one leftwards from the end
-        last = kept.pop()
-        if not kept or 1000 - width(last) - (kept[-1].x + width(kept[-1])) >= LABEL_GAP * per_px:
-            kept.append(Context(1000.0, last.text, end=True))
     return kept

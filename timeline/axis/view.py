@@ -14,9 +14,10 @@ from urllib.parse import quote, urlencode
 from timeline.axis import words
 from timeline.axis.build import Axis, LaneMarks, Layout
 from timeline.axis.calendar import window_params
+from timeline.axis.labels import Context
 from timeline.axis.marks import Mark, Piece
 from timeline.axis.scale import Break
-from timeline.axis.ticks import Context, Tick, spoken
+from timeline.axis.ticks import Tick, spoken
 from timeline.axis.window import Step
 from timeline.i18n import _, content, lazy_gettext, ngettext
 from timeline.i18n.words import number
@@ -102,7 +103,7 @@ class LaneView(NamedTuple):
 
 
 class BreakView(NamedTuple):
-    """A break: where, its short label ("21 yrs") and what it means in words."""
+    """A break: where, its short label ("21 yrs", "" where there is no room) and what it means in words."""
 
     x0: float
     x1: float
@@ -187,22 +188,6 @@ def span_text(lo: int, hi: int) -> str:
     return words.span(lo, hi, words.locale())
 
 
-def _gap_label(lo: int, hi: int) -> str:
-    """A break's length, short: "21 yrs", "4 mo.", "12 d", "5 h"."""
-    length = hi - lo
-    if length >= 31_556_952:
-        n = round(length / 31_556_952)
-        return ngettext("%(count)s yr", "%(count)s yrs", n, count=number(n))
-    if length >= 2_629_746:
-        n = round(length / 2_629_746)
-        return ngettext("%(count)s mo.", "%(count)s mo.", n, count=number(n))
-    if length >= 86_400:
-        n = round(length / 86_400)
-        return ngettext("%(count)s d", "%(count)s d", n, count=number(n))
-    n = max(1, round(length / 3600))
-    return ngettext("%(count)s h", "%(count)s h", n, count=number(n))
-
-
 def event_name(timeline: Timeline, event: Event, language: str) -> str:
     """A mark's accessible name: "Soyuz MS-19 launches, 5 Oct 2021, 08:55 UTC" (and what did not happen),
     the title in the page's language where the file translates it."""
@@ -270,13 +255,16 @@ def _layout(layout: Layout, timeline: Timeline, hrefs: Hrefs, labelled: bool) ->
     return LayoutView(
         name=layout.spec.name, height=y + RULER, ruler_y=y, lanes=tuple(lanes), ticks=ticks,
         tick_links=tuple(hrefs.dates(t.step) for t in ticks), context=layout.ruler.context,
-        breaks=tuple(_break(b, timeline, pair) for b, pair in zip(scale.breaks, layout.around, strict=True)),
+        breaks=tuple(
+            _break(b, timeline, pair, label)
+            for b, pair, label in zip(scale.breaks, layout.around, layout.ruler.gaps, strict=True)
+        ),
         segments=";".join(f"{s.lo} {s.hi} {s.x0:.2f} {s.x1:.2f}" for s in scale.segments),
         lines=tuple((s.x0, s.x1) for s in scale.segments), listed=layout.listed, room=layout.ruler.room,
     )  # fmt: skip
 
 
-def _break(gap: Break, timeline: Timeline, around: tuple[int, int]) -> BreakView:
+def _break(gap: Break, timeline: Timeline, around: tuple[int, int], label: str) -> BreakView:
     """A break, named by the events on either side ("No events between 3 Nov 1957 and c. Oct 2021")."""
     before, after = (timeline.events[p] for p in around)
     last = before.end or before.date
@@ -288,7 +276,7 @@ def _break(gap: Break, timeline: Timeline, around: tuple[int, int]) -> BreakView
         start=words.point(final, language),
         end=words.point(after.date.first, language),
     )
-    return BreakView(gap.x0, gap.x1, gap.middle, _gap_label(gap.lo, gap.hi), name)
+    return BreakView(gap.x0, gap.x1, gap.middle, label, name)
 
 
 LANE_CHOICES = (

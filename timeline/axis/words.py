@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from timeline.axis.calendar import Unit, grain, moment
+from timeline.axis.calendar import YEAR, Unit, grain, moment
 from timeline.dates import FlexDate, Point
 from timeline.i18n import _, format_locale, ngettext
-from timeline.i18n.dates import date_text, day_text, month_name, month_text, point_text
+from timeline.i18n.dates import date_text, day_month_text, day_text, month_name, month_text, point_text
 from timeline.i18n.words import number
 
 A, B = "\x00", "\x01"  # stand-ins for the parts of a message
@@ -74,6 +74,12 @@ def day(year: int, month_: int, day_: int, language: str) -> str:
     return day_text(date(year, month_, day_))
 
 
+@lru_cache(maxsize=4096)
+def day_short(month_: int, day_: int, language: str) -> str:
+    """A day whose year is said nearby ("5 Oct")."""
+    return day_month_text(date(2000, month_, day_))  # a leap year: 29 Feb exists
+
+
 @lru_cache(maxsize=16384)
 def when(value: FlexDate, end: FlexDate | None, language: str) -> str:
     """An event's date ("5 Oct 2021, 08:55 UTC"), in UTC."""
@@ -99,4 +105,20 @@ def span(lo: int, hi: int, language: str) -> str:
     return first if first == last else fill(messages(language)["range"], first, last)
 
 
-CACHES = (messages, cluster, month_short, month, day, when, point)
+def gap(lo: int, hi: int) -> str:
+    """A break's length, short: "21 yrs", "4 mo.", "12 d", "5 h"."""
+    length = hi - lo
+    if length >= YEAR:
+        n = round(length / YEAR)
+        return ngettext("%(count)s yr", "%(count)s yrs", n, count=number(n))
+    if length >= YEAR // 12:
+        n = round(length / (YEAR // 12))
+        return ngettext("%(count)s mo.", "%(count)s mo.", n, count=number(n))
+    if length >= 86_400:
+        n = round(length / 86_400)
+        return ngettext("%(count)s d", "%(count)s d", n, count=number(n))
+    n = max(1, round(length / 3600))
+    return ngettext("%(count)s h", "%(count)s h", n, count=number(n))
+
+
+CACHES = (messages, cluster, month_short, month, day, day_short, when, point)

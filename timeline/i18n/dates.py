@@ -80,6 +80,11 @@ def day_text(day: date, *, governed: bool = False) -> str:
     return _format(day, "yMMMd", governed=governed)
 
 
+def day_month_text(day: date) -> str:
+    """A calendar day, its year left out (said nearby): "5 Oct" ("5 окт.")."""
+    return _format(day, "MMMd")
+
+
 def month_text(year: int, month: int, *, governed: bool = False) -> str:
     """A month of a year: "Oct 2021" ("окт. 2021 г."; governed: "октября 2021 г.")."""
     return _format(date(year, month, 1), "yMMM", governed=governed)
