@@ -56,8 +56,7 @@ class Wanted(NamedTuple):
     text: str  # "17 Oct 2021"
     short: str  # "17 Oct" (said when the year is already said), or "" when there is none
     year: int
-    name: str  # what the tick row's label says when it names the unit: "Zoom to 17 Oct 2021"
-    step: Step
+    start: int  # the unit's start (UTC seconds)
     first: int
     stop: int
 
@@ -68,6 +67,7 @@ class Placed(NamedTuple):
     labels: tuple[Label, ...]
     context: tuple[Context, ...]
     gaps: tuple[str, ...]  # each break's length ("" where it gives way)
+    named: dict[int, Wanted]  # the labels that name a larger unit instead of their tick (to link to it)
 
 
 class Row:
@@ -126,7 +126,7 @@ def place(
                 row.take(x - size / 2, x + size / 2)
         _ticks(drawn, wider / WIDTH, row, [i for i, label in enumerate(drawn) if label.minor])
     texts = tuple(gaps[i] if i in shown else "" for i in range(len(gaps)))
-    return Placed(tuple(drawn), tuple(context), texts)
+    return Placed(tuple(drawn), tuple(context), texts, named)
 
 
 def _gaps(
@@ -174,13 +174,13 @@ class _Dates:
 def _context(
     wanted: Sequence[Wanted], labels: list[Label], scale: float, first: Row, second: Row,
     shown: dict[int, tuple[float, float]],
-) -> tuple[list[Context], set[int]]:  # fmt: skip
+) -> tuple[list[Context], dict[int, Wanted]]:  # fmt: skip
     """The second row's dates, left to right. A unit with no room there, clear of the breaks'
     lengths, is said on the tick row; else over the breaks' lengths; else its ticks lose their
     labels. The labels that say a unit are returned too."""
     dates = _Dates(second, shown)
     context: list[Context] = []
-    named: set[int] = set()
+    named: dict[int, Wanted] = {}
     said = 0  # the year the last date said
     for i, unit in enumerate(wanted):
         forms = [unit.text] + ([unit.short] if unit.short and unit.year == said else [])
@@ -194,7 +194,7 @@ def _context(
             dates.take(*spot)
             context.append(Context(spot[0] / scale, spot[1]))
         elif at is not None:
-            named.add(at)
+            named[at] = unit
         else:
             _unlabel(labels, range(unit.first, unit.stop))
             continue
@@ -223,7 +223,7 @@ def _name_on_ticks(unit: Wanted, text: str, labels: list[Label], scale: float, r
         return None
     row.take(lo, hi)
     _unlabel(labels, run)
-    labels[at] = labels[at]._replace(text=text, name=unit.name, step=unit.step, dx=shift)
+    labels[at] = labels[at]._replace(text=text, dx=shift)  # its link: see Placed.named
     return at
 
 
@@ -242,6 +242,7 @@ def _ticks(labels: list[Label], scale: float, row: Row, chosen: Iterable[int]) -
         lo, hi, shift = centred(label.x * scale, width(label.text), row)
         if row.free(lo, hi):
             row.take(lo, hi)
-            labels[i] = label._replace(dx=shift)
+            if shift:
+                labels[i] = label._replace(dx=shift)
         else:
             _unlabel(labels, (i,))

@@ -120,12 +120,13 @@ def _need(unit: Unit, count: int, language: str) -> float:
     return max(MIN_SPACING, _widest(unit, count, language) * CHARACTER + SPACE)
 
 
-def choose_step(scale: Scale, px: float, within: tuple[Unit, int] | None = None) -> tuple[Unit, int]:
+def choose_step(
+    scale: Scale, px: float, language: str, within: tuple[Unit, int] | None = None
+) -> tuple[Unit, int]:
     """The finest step whose labels fit when the axis is ``px`` wide (at its narrowest scale), and
     whose larger units are long enough to be named; with ``within``, only steps whose ticks include
     every tick of that coarser step."""
     per_second = min((s.x1 - s.x0) / (s.hi - s.lo) for s in scale.segments) * px / 1000
-    language = words.locale()
     for unit, count in reversed(STEPS):
         if within is not None and unit == within[0] and within[1] % count:
             continue  # 2-year ticks miss 2005: they do not refine 5-year ticks
@@ -157,13 +158,13 @@ def ruler(scale: Scale, px: float, wider: float | None = None, edge: float = 0.0
     """Ticks, context labels and break lengths for ``scale`` drawn ``px`` wide at least; with
     ``wider``, the extra (minor) ticks that fit when it is drawn that wide. Labels may reach
     ``edge`` px past the ends of the axis."""
-    unit, count = choose_step(scale, px)
-    per_px = 1000 / px
     language = words.locale()
+    unit, count = choose_step(scale, px, language)
+    per_px = 1000 / px
     room = _need(unit, count, language) * per_px  # in axis units
     kept = _ticks(scale, unit, count, room, language)
     if wider is not None:
-        fine_unit, fine_count = choose_step(scale, wider, within=(unit, count))
+        fine_unit, fine_count = choose_step(scale, wider, language, within=(unit, count))
         if (fine_unit, fine_count) != (unit, count):
             room = _need(fine_unit, fine_count, language) * 1000 / wider
             coarse = {t.at: t for t in kept}  # these keep their labels: "1960", then "Jul" between
@@ -178,11 +179,17 @@ def ruler(scale: Scale, px: float, wider: float | None = None, edge: float = 0.0
     labels = [Label(t.x, t.label, t.name, t.step, t.minor) for t in kept]
     gaps = [words.gap(b.lo, b.hi) for b in scale.breaks]
     placed = place(labels, wanted, scale.breaks, gaps, px, wider, edge)
-    ticks = tuple(
+    ticks = [
         t._replace(label=label.text, name=label.name, step=label.step, dx=label.dx)
+        if label.text != t.label or label.dx
+        else t
         for t, label in zip(kept, placed.labels, strict=True)
-    )
-    return Ruler(ticks, placed.context, unit, room, placed.gaps)
+    ]
+    for i, named in placed.named.items():  # a label naming its larger unit zooms to that unit
+        assert above is not None
+        zoom = words.fill(words.messages(language)["zoom"], spoken(named.start, above, language))
+        ticks[i] = ticks[i]._replace(name=zoom, step=Step(*unit_params(named.start, above)))
+    return Ruler(tuple(ticks), placed.context, unit, room, placed.gaps)
 
 
 def _ticks(scale: Scale, unit: Unit, count: int, room: float, language: str) -> list[Tick]:
@@ -208,33 +215,31 @@ def _contexts(ticks: list[Tick], scale: Scale, above: Unit, language: str) -> li
     """The larger units to name on the second row: at each major tick, and at the first tick after
     a break when its unit is not the one named last. Each covers the ticks up to the next."""
     found: list[Wanted] = []
-    seen, last = -1, ""
+    segments, at, seen, last = scale.segments, 0, -1, ""
     for i, tick in enumerate(ticks):
-        at = next(j for j, s in enumerate(scale.segments) if s.x0 - 1e-6 <= tick.x <= s.x1 + 1e-6)
-        start = floor(tick.at, above)
+        while tick.x > segments[at].x1 + 1e-6:  # ticks and segments both run left to right
+            at += 1
+        if not tick.major and at == seen:
+            continue
+        seen, start = at, floor(tick.at, above)
         text = _context(start, above, language)
-        if tick.major or (at != seen and text != last):
+        if tick.major or text != last:
             if found:
                 found[-1] = found[-1]._replace(stop=i)
-            segment = scale.segments[at]
+            segment, m = segments[at], moment(start)
             lo = segment.x(start) if start >= segment.lo else segment.x0
-            found.append(_wanted(start, above, text, lo, tick.x, i, len(ticks), language))
+            # Without its year only after a unit of the same year (years only grow along the axis).
+            short = _short(m.month, m.day, above, language) if found and found[-1].year == m.year else ""
+            found.append(Wanted(lo, tick.x, text, short, m.year, start, i, len(ticks)))
             last = text
-        seen = at
     return found
 
 
-def _wanted(
-    start: int, above: Unit, text: str, lo: float, x: float, first: int, stop: int, language: str
-) -> Wanted:
-    """A larger unit to name, in full and short ("17 Oct" for "17 Oct 2021"), with its zoom link."""
-    m = moment(start)
+def _short(month: int, day: int, above: Unit, language: str) -> str:
+    """A larger unit with its year left out: "17 Oct", "Oct" ("" for a year)."""
     if above == "day":
-        short = words.day_short(m.month, m.day, language)
-    else:
-        short = words.month_short(m.month, language) if above == "month" else ""
-    name = words.fill(words.messages(language)["zoom"], spoken(start, above, language))
-    return Wanted(lo, x, text, short, m.year, name, Step(*unit_params(start, above)), first, stop)
+        return words.day_short(month, day, language)
+    return words.month_short(month, language) if above == "month" else ""
 
 
 def _spread(ticks: list[Tick], scale: Scale, room: float, *, breaks: bool = True) -> list[Tick]:
