@@ -25,6 +25,7 @@ from timeline.axis.calendar import Unit, floor, moment
 from timeline.axis.scale import WIDTH, Scale, layout
 from timeline.axis.ticks import CONTEXT, Ruler, ruler
 from timeline.axis.window import Window
+from timeline.i18n import speaking
 from timeline.i18n.dates import day_month_text, day_text, month_name, month_text
 from timeline.model import Timeline
 
@@ -146,6 +147,7 @@ def scale_for(spec: Spec, lo: int, hi: int, cuts: list[tuple[float, float]]) -> 
 
 @settings(deadline=None)  # a first window of a kind fills the caches of words: slow once, on a busy machine
 @given(
+    language=st.sampled_from(["en", "ru"]),
     spec=st.sampled_from([WIDE, NARROW]),
     year=st.integers(1, 9000),
     offset=st.integers(0, 365 * 86_400),
@@ -153,14 +155,16 @@ def scale_for(spec: Spec, lo: int, hi: int, cuts: list[tuple[float, float]]) -> 
     cuts=st.lists(st.tuples(st.floats(0.01, 0.95), st.floats(0.01, 0.6)), max_size=6),
 )
 def test_no_label_runs_into_another_in_any_window(
-    story_app: object, spec: Spec, year: int, offset: int, length: float, cuts: list[tuple[float, float]]
-) -> None:
+    story_app: object, language: str, spec: Spec, year: int, offset: int, length: float,
+    cuts: list[tuple[float, float]],
+) -> None:  # fmt: skip
     lo = ts(year) + offset
     hi = min(lo + int(10**length), ts(9999, 12, 31))
     scale = scale_for(spec, lo, hi, cuts)
-    shown = ruler_for(scale, spec)
-    assert_clear(shown, scale, spec)
-    assert_read_right(shown, scale)
+    with speaking(language):
+        shown = ruler_for(scale, spec)
+        assert_clear(shown, scale, spec)
+        assert_read_right(shown, scale)
 
 
 WINDOWS = [  # hours and days before and after breaks: where dates crowd each other
@@ -174,15 +178,17 @@ WINDOWS = [  # hours and days before and after breaks: where dates crowd each ot
 ]
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("spec", [WIDE, NARROW], ids=["wide", "narrow"])
 @pytest.mark.parametrize(("lo", "hi", "cuts"), WINDOWS)
 def test_crowded_dates_are_shortened_moved_or_said_by_the_ticks(
-    story_app: object, spec: Spec, lo: int, hi: int, cuts: list[tuple[float, float]]
+    story_app: object, language: str, spec: Spec, lo: int, hi: int, cuts: list[tuple[float, float]]
 ) -> None:
     scale = scale_for(spec, lo, hi, cuts)
-    shown = ruler_for(scale, spec)
-    assert_clear(shown, scale, spec)
-    assert_read_right(shown, scale)
+    with speaking(language):
+        shown = ruler_for(scale, spec)
+        assert_clear(shown, scale, spec)
+        assert_read_right(shown, scale)
 
 
 VIEWS = [
@@ -200,13 +206,15 @@ VIEWS = [
 ]
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("params", VIEWS, ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items()) or "all")
 def test_the_story_s_rulers_keep_their_words_apart(
-    story: Timeline, story_app: object, params: dict[str, str]
+    story: Timeline, story_app: object, language: str, params: dict[str, str]
 ) -> None:
-    for drawn in build(story, **params).layouts:
-        assert_clear(drawn.ruler, drawn.scale, drawn.spec)
-        assert_read_right(drawn.ruler, drawn.scale)
+    with speaking(language):
+        for drawn in build(story, **params).layouts:
+            assert_clear(drawn.ruler, drawn.scale, drawn.spec)
+            assert_read_right(drawn.ruler, drawn.scale)
 
 
 def test_the_kazakh_landing_s_dates_no_longer_collide(story: Timeline, story_app: object) -> None:
@@ -217,3 +225,8 @@ def test_the_kazakh_landing_s_dates_no_longer_collide(story: Timeline, story_app
     assert [c.text for c in narrow.ruler.context] == ["4 Oct 2021"]
     assert [t.label for t in narrow.ruler.ticks if t.label][-1] == "5 Oct"
     assert narrow.ruler.gaps == ("5 h", "12 d")
+
+    with speaking("ru"):  # the same in Russian, whose dates are longer
+        wide = build(story, actor="yulia-peresild", country="KZ").layouts[0]
+    assert [c.text for c in wide.ruler.context] == ["4 окт. 2021\u202fг.", "17 окт."]  # (a narrow space)
+    assert [t.label for t in wide.ruler.ticks if t.label][-2:] == ["5 окт.", "06:00"]

@@ -271,7 +271,8 @@ RULER_TEXT = """svg => {
 RULED_VIEWS = [
     "/", "/?from=2021&to=2021", "/?from=2021-10&to=2021-10", "/?from=2021-10-05&to=2021-10-05",
     "/?actor=yulia-peresild&country=KZ", "/?lanes=country", "/?from=1957&to=1969",
-    "/?from=2021-09&to=2021-11",
+    "/?from=2021-09&to=2021-11", "/ru/?actor=yulia-peresild&country=KZ", "/ru/?from=2021&to=2021",
+    "/ru/?from=2021-10-05&to=2021-10-05",
 ]  # fmt: skip
 
 

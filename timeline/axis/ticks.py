@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from timeline.axis import words
-from timeline.axis.calendar import LENGTH, Unit, add, floor, moment, unit_params
+from timeline.axis.calendar import Unit, add, floor, moment, unit_params
 from timeline.axis.labels import BOLD, CHARACTER, GAP, Context, Label, Wanted, place
 from timeline.axis.scale import Scale
 from timeline.axis.window import Step
@@ -27,7 +27,14 @@ STEPS: tuple[tuple[Unit, int], ...] = (
 SPACE = 10.0  # px between tick labels (of the widest text of their step)
 MIN_SPACING = 28.0  # px between ticks at least: labels are 24 px targets
 CONTEXT: dict[Unit, Unit] = {"month": "year", "day": "month", "hour": "day", "minute": "day"}
-SHORTEST: dict[Unit, int] = {"year": 365 * 86_400, "month": 28 * 86_400, "day": 86_400}
+# The shortest of each unit: steps are chosen so that even February's ticks keep apart.
+SHORTEST: dict[Unit, int] = {
+    "year": 365 * 86_400,
+    "month": 28 * 86_400,
+    "day": 86_400,
+    "hour": 3_600,
+    "minute": 60,
+}
 
 
 class Tick(NamedTuple):
@@ -130,7 +137,7 @@ def choose_step(
     for unit, count in reversed(STEPS):
         if within is not None and unit == within[0] and within[1] % count:
             continue  # 2-year ticks miss 2005: they do not refine 5-year ticks
-        if LENGTH[unit] * count * per_second < _need(unit, count, language) - 1e-9:
+        if SHORTEST[unit] * count * per_second < _need(unit, count, language) - 1e-9:
             continue
         above = CONTEXT.get(unit)
         if above is None or SHORTEST[above] * per_second >= _widest_context(above, language) * BOLD + GAP:
