@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 from timeline.index import each, positions
 from timeline.load import load
 from timeline.model import Timeline
-from timeline.query import Query, QueryError, apply, parse_query
+from timeline.query import LIST_PAGE, Query, QueryError, apply, parse_query
 
 DATA = Path(__file__).parent / "data"
 
@@ -234,3 +234,10 @@ def test_each_finds_the_same_events_as_paging_does(bits: int) -> None:
     everything = positions(bits, 0, bits.bit_count())
     assert list(each(bits)) == everything
     assert list(each(bits, reverse=True)) == everything[::-1]
+
+
+def test_a_view_carries_its_filters_lanes_and_a_page_size_other_than_the_lists() -> None:
+    view = Query(actor=("laika",), start="1957", lanes="country", page=3, per_page=LIST_PAGE)
+    assert view.view_params() == [("actor", "laika"), ("from", "1957"), ("lanes", "country")]  # never a page
+    assert Query(per_page=5).view_params() == [("per_page", "5")]
+    assert Query(per_page=LIST_PAGE).view_params() == []

@@ -100,6 +100,14 @@ class Query:
             pairs.append(("pages", str(self.pages)))
         return pairs
 
+    def view_params(self) -> list[tuple[str, str]]:
+        """The view a link carries (to another page of the list, or to an event page that reads on
+        in it): the filters, the lanes, and the page size when it is not the list's."""
+        pairs = self.params(lanes=True)
+        if self.per_page != LIST_PAGE:
+            pairs.append(("per_page", str(self.per_page)))
+        return pairs
+
     def without(self, name: str, value: str | None = None) -> Query:
         """This query with one facet value (or a whole filter) removed, back on page 1."""
         if name in FACETS:

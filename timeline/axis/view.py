@@ -22,7 +22,7 @@ from timeline.axis.window import Step
 from timeline.i18n import _, content, lazy_gettext, ngettext
 from timeline.i18n.words import number
 from timeline.model import Event, Timeline
-from timeline.query import FACETS, LIST_PAGE, Query
+from timeline.query import FACETS, Query
 
 LABEL = 16  # px: a lane's label row
 ROW = 28  # px: one row of marks (hit areas are 24 px high, so rows never overlap)
@@ -46,9 +46,7 @@ class Hrefs:
         self.locale = words.locale()
         self._head = urlencode([(name, v) for name in FACETS for v in getattr(query, name)])
         self._tail = urlencode([(k, v) for k, v in (("q", query.q), ("lanes", query.lanes)) if v])
-        view = query.params(lanes=True)
-        if query.per_page != LIST_PAGE:
-            view.append(("per_page", str(query.per_page)))
+        view = query.view_params()
         self.view = "?" + urlencode(view) if view else ""  # what event pages are opened with
 
     def dates(self, step: Step | None) -> str:

@@ -115,7 +115,8 @@ def for_source(source: Source) -> Citing:
 def for_view(timeline: Timeline, query: Query) -> Citing:
     """ "Cite this" for the filtered view."""
     citing = _citing(view_ref(timeline, query), "cite.view")
-    suffix = "?" + urlencode(query.params()) if query.params() else ""
+    pairs = query.params()
+    suffix = "?" + urlencode(pairs) if pairs else ""
     files = [(label, url + suffix) for label, url in citing.files]
     return Citing(citing.key, citing.styled, files, citing.lang)
 

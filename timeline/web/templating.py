@@ -18,7 +18,7 @@ from timeline.i18n.content import Translated
 from timeline.i18n.dates import day_text, point_text
 from timeline.media import Shown, show
 from timeline.model import Event, Timeline
-from timeline.query import LIST_PAGE, MAX_PAGES, Query, label
+from timeline.query import MAX_PAGES, Query, label
 from timeline.web import htmx, urls
 from timeline.web.lookup import data
 
@@ -46,9 +46,7 @@ def without_url(query: Query, name: str, value: str | None = None) -> str:
 
 def page_url(query: Query, page: int, pages: int = 1) -> str:
     """The URL of another page of the same query (``pages`` pages from it)."""
-    pairs = query.params(lanes=True)
-    if query.per_page != LIST_PAGE:
-        pairs.append(("per_page", str(query.per_page)))
+    pairs = query.view_params()
     if page > 1:
         pairs.append(("page", str(page)))
     if pages > 1:
@@ -93,9 +91,7 @@ def span_url(query: Query, start: str | None = None, end: str | None = None) -> 
 
 def view_args(query: Query) -> str:
     """The query string that carries a view to an event page ("?actor=…"; empty for the whole timeline)."""
-    pairs = query.params(lanes=True)
-    if query.per_page != LIST_PAGE:
-        pairs.append(("per_page", str(query.per_page)))
+    pairs = query.view_params()
     return "?" + urlencode(pairs) if pairs else ""
 
 
