@@ -29,7 +29,7 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.exports import checkout  # noqa: E402
+from bench.exports import trees  # noqa: E402
 from bench.generate import generate  # noqa: E402
 from bench.load import Server  # noqa: E402
 
@@ -157,13 +157,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "events.yaml"
         path.write_text(generate(args.events), encoding="utf-8")
-        trees = [("now", ROOT)]
-        if args.against:
-            (Path(folder) / "before").mkdir()
-            trees.insert(0, (args.against, checkout(args.against, Path(folder) / "before")))
+        measured = trees(args.against, Path(folder))
         servers: list[tuple[str, Server]] = []
         try:
-            for n, (label, tree) in enumerate(trees):
+            for n, (label, tree) in enumerate(measured):
                 env = {"TIMELINE_EVENTS": str(path), "TIMELINE_CACHE_DIR": str(Path(folder) / f"cache-{n}")}
                 env["TIMELINE_PAGE_CACHE"] = "0"
                 servers.append((label, Server("timeline:create_app()", env, tree)))

@@ -110,6 +110,15 @@ def checkout(revision: str, folder: Path) -> Path:
     return folder
 
 
+def trees(against: str | None, folder: Path) -> list[tuple[str, Path]]:
+    """The code to measure: this tree ("now"), after the files of ``against`` when given."""
+    found = [("now", ROOT)]
+    if against:
+        (folder / "before").mkdir()
+        found.insert(0, (against, checkout(against, folder / "before")))
+    return found
+
+
 def main() -> None:
     """Generate the data, warm the snapshot cache, then measure each format in its own process."""
     parser = argparse.ArgumentParser(description=__doc__)

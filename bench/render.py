@@ -79,18 +79,15 @@ def main() -> None:
         print(json.dumps(measure(Path(data), Path(cache), args.renders, args.prefix)))
         return
     sys.path.insert(0, str(ROOT))
-    from bench.exports import checkout
+    from bench.exports import trees
     from bench.generate import generate
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "events.yaml"
         path.write_text(generate(args.events), encoding="utf-8")
-        trees = [("now", ROOT)]
-        if args.against:
-            (Path(folder) / "before").mkdir()
-            trees.insert(0, (args.against, checkout(args.against, Path(folder) / "before")))
+        measured = trees(args.against, Path(folder))
         results = {label: run_one(tree, path, Path(folder) / f"cache-{n}", args.renders, args.prefix)
-                   for n, (label, tree) in enumerate(trees)}  # fmt: skip
+                   for n, (label, tree) in enumerate(measured)}  # fmt: skip
         print(f"renders of the timeline page at {args.events:,} events, median of {args.renders}")
         for page in PAGES:
             shown = args.prefix + page
@@ -99,7 +96,7 @@ def main() -> None:
                 timing = f"{row['ms']:7.1f} ms (p95 {row['p95']:.1f}) | cpu {row['cpu']:6.1f} ms"
                 print(f"{shown:>35} {label:>8} | {timing}")
             if args.against:
-                before, now = (results[label][page] for label, _ in trees)
+                before, now = (results[label][page] for label, _ in measured)
                 same = "same bytes" if before["sha256"] == now["sha256"] else "DIFFERENT BYTES"
                 ratio = float(before["ms"]) / float(now["ms"])
                 cpu_ratio = float(before["cpu"]) / float(now["cpu"])
